@@ -110,6 +110,10 @@ public final class Progress implements AutoCloseable {
             return String.format(Locale.ROOT, "%-28s %,d %s  %s  %s", stage, now, unit, rate, formatSeconds(seconds));
         }
         int filled = (int) Math.min(WIDTH, now * WIDTH / t);
+        if (unit.equals("%")) {
+            return String.format(Locale.ROOT, "%-28s [%s%s] %3d%%  %s", stage, "#".repeat(filled),
+                    ".".repeat(WIDTH - filled), Math.min(100, now * 100 / t), formatSeconds(seconds));
+        }
         return String.format(Locale.ROOT, "%-28s [%s%s] %3d%%  %,d/%,d %s  %s  %s", stage,
                 "#".repeat(filled), ".".repeat(WIDTH - filled), Math.min(100, now * 100 / t), now, t, unit, rate,
                 formatSeconds(seconds));

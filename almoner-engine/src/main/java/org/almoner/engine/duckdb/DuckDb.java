@@ -35,7 +35,10 @@ public final class DuckDb {
                 statement.execute("SET threads = " + settings.threads());
                 statement.execute("SET memory_limit = '" + settings.memoryLimitMegabytes() + "MB'");
                 statement.execute("SET preserve_insertion_order = true");
-                statement.execute("SET enable_progress_bar = false");
+                // Progress is tracked so long statements can drive the console's bar (see Sql); DuckDB's
+                // own printing stays off.
+                statement.execute("SET enable_progress_bar = true");
+                statement.execute("SET enable_progress_bar_print = false");
                 if (settings.temporaryDirectory() != null) {
                     statement.execute("SET temp_directory = '" + escape(settings.temporaryDirectory().toAbsolutePath().toString()) + "'");
                 }

@@ -1,0 +1,54 @@
+package org.almoner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AlmonerCommandLineTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = Almoner.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void helpListsEveryCommandWithWhatItDoes() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("generate", "pipeline", "key", "demo", "benchmark", "fhir-import");
+    }
+
+    @Test
+    void unknownOptionIsBadUsageWithAHint() {
+        assertThat(run("pipeline", "--nonsense")).isEqualTo(64);
+        assertThat(err.toString()).contains("--nonsense").contains("almoner pipeline --help");
+    }
+
+    @Test
+    void missingInputFolderIsNamedWithoutAStackTrace(@TempDir Path folder) {
+        Path key = folder.resolve("k.key");
+        assertThat(run("key", "--out", key.toString())).isZero();
+        int exit = run("pipeline", "--in", folder.resolve("nowhere").toString(), "--out", folder.resolve("out").toString(),
+                "--key-file", key.toString());
+        assertThat(exit).isEqualTo(66);
+        assertThat(err.toString()).contains("nowhere").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(folder.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void keyFilesAreNeverOverwritten(@TempDir Path folder) {
+        Path key = folder.resolve("k.key");
+        assertThat(run("key", "--out", key.toString())).isZero();
+        assertThat(run("key", "--out", key.toString())).isEqualTo(73);
+        assertThat(err.toString()).contains("already exists");
+    }
+}

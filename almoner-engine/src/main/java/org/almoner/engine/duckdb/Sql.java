@@ -1,0 +1,105 @@
+package org.almoner.engine.duckdb;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleConsumer;
+import org.almoner.engine.EngineErrorCode;
+import org.almoner.engine.EngineException;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.QueryProgress;
+
+/** Running SQL on DuckDB: statements with progress, single values, and SQL kept as resources. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** Executes one statement. */
+    public static void execute(Connection connection, String sql) {
+        execute(connection, sql, percent -> { });
+    }
+
+    /**
+     * Executes one statement, reporting DuckDB's own estimate of how far it has got (0 to 100) every
+     * fifth of a second, so a statement that runs for a minute still moves a progress bar.
+     */
+    public static void execute(Connection connection, String sql, DoubleConsumer percentDone) {
+        requireNonNull(connection, "connection is null");
+        requireNonNull(sql, "sql is null");
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "duckdb-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                DuckDBPreparedStatement duckStatement = statement.unwrap(DuckDBPreparedStatement.class);
+                poller.scheduleAtFixedRate(() -> {
+                    try {
+                        QueryProgress progress = duckStatement.getQueryProgress();
+                        if (progress.getPercentage() >= 0) {
+                            percentDone.accept(progress.getPercentage());
+                        }
+                    } catch (SQLException | RuntimeException ignored) {
+                        // Progress is a courtesy; a statement that has just finished may refuse the call.
+                    }
+                }, 200, 200, TimeUnit.MILLISECONDS);
+                statement.execute();
+            } finally {
+                poller.shutdownNow();
+            }
+            percentDone.accept(100);
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "A database step failed: " + redact(e.getMessage()));
+        }
+    }
+
+    /**
+     * Removes padded pseudonymisation keys from a database message: DuckDB quotes the offending SQL
+     * in some errors, and pseudonymisation SQL carries key material.
+     */
+    static String redact(String message) {
+        return message == null ? "" : message.replaceAll("(?i)[0-9a-f]{128}", "[redacted]");
+    }
+
+    /** The single number a query returns. */
+    public static long queryLong(Connection connection, String sql) {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            if (!result.next()) {
+                throw new EngineException(EngineErrorCode.INTERNAL, "Expected one row from: " + firstLine(sql));
+            }
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "A database query failed: " + redact(e.getMessage()));
+        }
+    }
+
+    /** Reads a SQL file kept beside {@code anchor} on the classpath. */
+    public static String resource(Class<?> anchor, String name) {
+        try (InputStream in = anchor.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("SQL resource " + name + " is missing beside " + anchor.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read SQL resource " + name, e);
+        }
+    }
+
+    private static String firstLine(String sql) {
+        String trimmed = sql.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline) + " ...";
+    }
+}

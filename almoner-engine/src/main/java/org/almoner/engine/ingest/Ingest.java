@@ -1,0 +1,268 @@
+package org.almoner.engine.ingest;
+
+import static java.util.Objects.requireNonNull;
+import static org.almoner.engine.duckdb.DuckDb.identifier;
+import static org.almoner.engine.duckdb.DuckDb.literal;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+import java.util.stream.Collectors;
+import org.almoner.engine.EngineErrorCode;
+import org.almoner.engine.EngineException;
+import org.almoner.engine.duckdb.Sql;
+import org.almoner.engine.format.Column;
+import org.almoner.engine.format.InputFile;
+import org.almoner.engine.quality.QualitySettings;
+
+/**
+ * The ingest stage: loads an {@link IngestPlan}'s files into typed tables and computes their data
+ * quality.
+ *
+ * <p>Each file is read once by DuckDB's own CSV or Parquet reader into {@code <kind>_ingested}
+ * (typed values, invalid flags, the reject reason, the source file). Insertion order is preserved,
+ * so a row's line is its position in the table less the file's first position, plus the header:
+ * line numbers cost nothing at load time and are worked out only for the rows that need them.
+ * Then the views {@code people_in}, {@code diagnoses_in}, {@code condition_registers_in} and
+ * {@code activity_in} show the loaded rows to the later stages.
+ */
+public final class Ingest {
+
+    static final List<String> INGESTED_TABLES = List.of("people_ingested", "diagnoses_ingested",
+            "condition_registers_ingested", "activity_ingested");
+
+    private final Connection connection;
+    private final QualitySettings settings;
+    private int scans;
+
+    public Ingest(Connection connection, QualitySettings settings) {
+        this.connection = requireNonNull(connection, "connection is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    /** Loads every file of the plan; fails on the first malformed file before anything is published. */
+    public IngestResult run(IngestPlan plan, DoubleConsumer percentDone) {
+        requireNonNull(plan, "plan is null");
+        Map<Path, InputFile> files = new LinkedHashMap<>();
+        files.put(plan.peopleFile(), InputFile.PEOPLE);
+        files.put(plan.diagnosesFile(), InputFile.DIAGNOSES);
+        files.put(plan.conditionRegistersFile(), InputFile.CONDITION_REGISTERS);
+        plan.activityFiles().forEach(file -> files.put(file, InputFile.ACTIVITY));
+        // Check every file's header first: a wrong header in the last file should not cost a long load.
+        files.forEach((file, format) -> {
+            if (!isParquet(file)) {
+                CsvPreflight.check(file, format);
+            }
+        });
+
+        Sql.execute(connection, TypedColumns.nhsNumberMacro());
+        Sql.execute(connection, """
+                CREATE OR REPLACE TABLE ingested_files (
+                    table_name VARCHAR, file VARCHAR, kind VARCHAR, rows_read BIGINT)""");
+        for (InputFile format : InputFile.values()) {
+            Sql.execute(connection, "CREATE OR REPLACE TABLE " + table(format) + " AS SELECT "
+                    + TypedColumns.selectList(format) + ", ''::VARCHAR AS source_file, 0::BIGINT AS source_line FROM "
+                    + emptySource(format) + " WHERE false");
+        }
+
+        long totalBytes = files.keySet().stream().mapToLong(Ingest::size).sum();
+        long doneBytes = 0;
+        for (Map.Entry<Path, InputFile> entry : files.entrySet()) {
+            long bytes = size(entry.getKey());
+            long before = doneBytes;
+            load(entry.getKey(), entry.getValue(), percent -> percentDone.accept(
+                    80.0 * (before + bytes * percent / 100.0) / Math.max(1, totalBytes)));
+            doneBytes += bytes;
+        }
+
+        rejectDuplicatesAndOrphans();
+        percentDone.accept(85);
+        createViews();
+        List<FileAccount> accounts = accounts();
+        var report = new DataQualityChecks(connection, settings).run(accounts);
+        percentDone.accept(100);
+        return new IngestResult(accounts, report);
+    }
+
+    private void load(Path file, InputFile format, DoubleConsumer percentDone) {
+        String table = table(format);
+        long firstRowid = Sql.queryLong(connection, "SELECT count(*) FROM " + table);
+        String scanName = "structure_" + (++scans);
+        String source = isParquet(file) ? parquetSource(file, format) : csvSource(file, format, scanName);
+        // DuckDB's streaming row_number() keeps the reader's order, unlike a table's row ids after a
+        // parallel insert, so it gives each row its line (the header is line 1; Parquet rows count from 1).
+        Sql.execute(connection, "INSERT INTO " + table + " SELECT " + TypedColumns.selectList(format) + ", "
+                + literal(file.toString()) + " AS source_file, source_line FROM (SELECT *, row_number() OVER () + "
+                + (isParquet(file) ? 0 : 1) + " AS source_line FROM " + source + ")", percentDone);
+        if (!isParquet(file)) {
+            failOnStructuralErrors(file, format, scanName);
+        }
+        long rows = Sql.queryLong(connection, "SELECT count(*) FROM " + table) - firstRowid;
+        Sql.execute(connection, "INSERT INTO ingested_files VALUES (" + literal(table) + ", " + literal(file.toString()) + ", "
+                + literal(format.baseName()) + ", " + rows + ")");
+    }
+
+    private static String csvSource(Path file, InputFile format, String scanName) {
+        String columns = format.columns().stream()
+                .map(column -> literal(column.name()) + ": 'VARCHAR'")
+                .collect(Collectors.joining(", ", "{", "}"));
+        return "read_csv(" + literal(file.toString()) + ", columns = " + columns + ", header = true, delim = ',',"
+                + " quote = '\"', escape = '\"', auto_detect = false, strict_mode = true, null_padding = false,"
+                + " store_rejects = true, rejects_table = '" + scanName + "_errors', rejects_scan = '" + scanName + "_scans')";
+    }
+
+    private String parquetSource(Path file, InputFile format) {
+        List<String> present = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + literal(file.toString()) + ")")) {
+            while (columns.next()) {
+                present.add(columns.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.MALFORMED_INPUT, file + ": this is not a readable Parquet file ("
+                    + e.getMessage() + "). Check it was written completely, or supply it as CSV.");
+        }
+        List<String> missing = format.columnNames().stream().filter(name -> !present.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new EngineException(EngineErrorCode.MALFORMED_INPUT, file + ": the Parquet file lacks the column"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " of the " + format.baseName()
+                    + " format (see docs/formats.md).");
+        }
+        String projection = format.columns().stream()
+                .map(Column::name)
+                .map(name -> "CAST(" + identifier(name) + " AS VARCHAR) AS " + identifier(name))
+                .collect(Collectors.joining(", "));
+        return "(SELECT " + projection + " FROM read_parquet(" + literal(file.toString()) + "))";
+    }
+
+    private String emptySource(InputFile format) {
+        String columns = format.columns().stream()
+                .map(column -> "NULL::VARCHAR AS " + identifier(column.name()))
+                .collect(Collectors.joining(", "));
+        return "(SELECT " + columns + ")";
+    }
+
+    private void failOnStructuralErrors(Path file, InputFile format, String scanName) {
+        try (Statement statement = connection.createStatement();
+                ResultSet errors = statement.executeQuery("SELECT line, column_idx, column_name, error_type, error_message FROM "
+                        + scanName + "_errors ORDER BY line LIMIT 1")) {
+            if (errors.next()) {
+                long line = errors.getLong(1);
+                int column = errors.getInt(2) + 1;
+                String type = errors.getString(4);
+                throw CsvPreflight.malformed(file, line, column, explain(type, format, errors.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "Could not read the structure check of " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static String explain(String errorType, InputFile format, String detail) {
+        int expected = format.columns().size();
+        return switch (errorType == null ? "" : errorType) {
+            case "MISSING COLUMNS" -> "this line has fewer fields than the " + expected + " the header names (" + detail
+                    + "). Is the file truncated, or a value missing its comma?";
+            case "TOO MANY COLUMNS" -> "this line has more fields than the " + expected + " the header names (" + detail
+                    + "). A value containing a comma must be enclosed in double quotes.";
+            case "UNQUOTED VALUE" -> "a value opens a double quote and never closes it. Close the quote, and write a quote"
+                    + " inside a quoted value as two double quotes.";
+            case "INVALID ENCODING", "INVALID UNICODE" -> "the text is not UTF-8. Save the file as UTF-8 (in Excel: CSV UTF-8).";
+            case "LINE SIZE OVER MAXIMUM" -> "this line is too long to be a record; check the file has one record per line.";
+            default -> "the file cannot be read as CSV here (" + errorType + ": " + detail + ").";
+        };
+    }
+
+    /** Later rows repeating a key are rejected, naming the first; diagnoses and registers must name a loaded person. */
+    private void rejectDuplicatesAndOrphans() {
+        Sql.execute(connection, """
+                UPDATE people_ingested t SET reject = 'person_id' || chr(31) || 'person_id ' || t.person_id
+                       || ' appears earlier in the file, on line ' || d.first_line || '; each person must appear once'
+                FROM (SELECT person_id, min(source_line) AS first_line
+                      FROM people_ingested WHERE reject IS NULL GROUP BY person_id HAVING count(*) > 1) d
+                WHERE t.person_id = d.person_id AND t.source_line > d.first_line AND t.reject IS NULL""");
+        Sql.execute(connection, """
+                UPDATE activity_ingested t SET reject = 'source_record_id' || chr(31) || 'source_record_id '
+                       || t.source_record_id || ' of ' || t.source_system || ' appears earlier, in ' || d.first_file
+                       || ' line ' || d.first_line || '; each record must appear once'
+                FROM (SELECT source_file, source_line,
+                             first_value(source_file) OVER w AS first_file, first_value(source_line) OVER w AS first_line,
+                             row_number() OVER w AS occurrence
+                      FROM activity_ingested
+                      WHERE reject IS NULL AND (source_system, source_record_id) IN (
+                          SELECT (source_system, source_record_id) FROM activity_ingested WHERE reject IS NULL
+                          GROUP BY source_system, source_record_id HAVING count(*) > 1)
+                      WINDOW w AS (PARTITION BY source_system, source_record_id ORDER BY source_file, source_line)) d
+                WHERE d.occurrence > 1 AND t.source_file = d.source_file AND t.source_line = d.source_line""");
+        for (String table : List.of("diagnoses_ingested", "condition_registers_ingested")) {
+            Sql.execute(connection, """
+                    UPDATE %1$s t SET reject = 'person_id' || chr(31) || 'person_id ' || t.person_id
+                           || ' is not in the people file; add the person there, or correct the identifier'
+                    WHERE t.reject IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM people_ingested p WHERE p.reject IS NULL AND p.person_id = t.person_id)"""
+                    .formatted(table));
+        }
+    }
+
+    private void createViews() {
+        for (InputFile format : InputFile.values()) {
+            String columns = format.columns().stream()
+                    .flatMap(column -> column.type() == org.almoner.engine.format.ColumnType.NHS_NUMBER
+                            ? java.util.stream.Stream.of(column.name(), column.name() + "_status")
+                            : java.util.stream.Stream.of(column.name()))
+                    .map(org.almoner.engine.duckdb.DuckDb::identifier)
+                    .collect(Collectors.joining(", "));
+            String id = format == InputFile.ACTIVITY ? "rowid AS activity_id, " : "";
+            Sql.execute(connection, "CREATE OR REPLACE VIEW " + format.baseName() + "_in AS SELECT " + id + columns
+                    + ", source_file FROM " + table(format) + " WHERE reject IS NULL");
+        }
+    }
+
+    /**
+     * Counts each file three independent ways (rows the reader added, rows the loaded view shows,
+     * rows marked rejected) so that {@link FileAccount} can check they add up.
+     */
+    private List<FileAccount> accounts() {
+        List<FileAccount> accounts = new ArrayList<>();
+        String loaded = java.util.stream.Stream.of(InputFile.values())
+                .map(format -> "SELECT source_file, count(*) AS loaded FROM " + format.baseName() + "_in GROUP BY source_file")
+                .collect(Collectors.joining(" UNION ALL "));
+        String rejected = INGESTED_TABLES.stream()
+                .map(table -> "SELECT source_file, count(*) AS rejected FROM " + table + " WHERE reject IS NOT NULL GROUP BY source_file")
+                .collect(Collectors.joining(" UNION ALL "));
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT f.file, f.kind, f.rows_read, coalesce(l.loaded, 0), coalesce(r.rejected, 0)"
+                        + " FROM ingested_files f LEFT JOIN (" + loaded + ") l ON l.source_file = f.file"
+                        + " LEFT JOIN (" + rejected + ") r ON r.source_file = f.file ORDER BY f.rowid")) {
+            while (rows.next()) {
+                accounts.add(new FileAccount(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)));
+            }
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "Could not count the rows loaded: " + e.getMessage(), e);
+        }
+        return accounts;
+    }
+
+    static String table(InputFile format) {
+        return format.baseName() + "_ingested";
+    }
+
+    private static boolean isParquet(Path file) {
+        return file.getFileName().toString().endsWith(".parquet");
+    }
+
+    private static long size(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}

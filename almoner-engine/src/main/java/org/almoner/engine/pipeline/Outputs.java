@@ -1,0 +1,70 @@
+package org.almoner.engine.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.function.DoubleConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.almoner.engine.duckdb.DuckDb;
+import org.almoner.engine.duckdb.Sql;
+import org.almoner.engine.format.Setting;
+
+/**
+ * Writes the linked, costed data set and the per-person annual summary. Parquet for analysis tools,
+ * and the summary as CSV too, because a commissioner will open it in a spreadsheet.
+ */
+final class Outputs {
+
+    private final Connection connection;
+    private final Path folder;
+
+    Outputs(Connection connection, Path folder) {
+        this.connection = requireNonNull(connection, "connection is null");
+        this.folder = requireNonNull(folder, "folder is null");
+    }
+
+    Void write(DoubleConsumer percentDone) throws IOException {
+        Path linked = Files.createDirectories(folder.resolve("linked"));
+        Path summary = Files.createDirectories(folder.resolve("summary"));
+
+        copy("SELECT * FROM activity_costed ORDER BY activity_id", linked.resolve("activity.parquet"), "parquet");
+        percentDone.accept(55);
+        copy("SELECT * FROM people_pseudonymised", linked.resolve("people.parquet"), "parquet");
+        copy("SELECT * FROM diagnoses_pseudonymised", linked.resolve("diagnoses.parquet"), "parquet");
+        copy("SELECT * FROM condition_registers_pseudonymised", linked.resolve("condition_registers.parquet"), "parquet");
+        copy("SELECT * FROM mental_health_cluster_components", linked.resolve("mental_health_cluster_components.parquet"),
+                "parquet");
+        percentDone.accept(65);
+
+        Sql.execute(connection, personYearSummarySql(), percent -> percentDone.accept(65 + percent * 0.25));
+        copy("SELECT * FROM person_year_summary", summary.resolve("person_year_summary.parquet"), "parquet");
+        copy("SELECT * FROM person_year_summary", summary.resolve("person_year_summary.csv"), "csv");
+        percentDone.accept(100);
+        return null;
+    }
+
+    /** The summary SQL with one cost and one activity column per setting, so it never lags the setting list. */
+    static String personYearSummarySql() {
+        String aggregates = Stream.of(Setting.values())
+                .map(setting -> "           coalesce(sum(cost) FILTER (WHERE setting = '%1$s'), 0)::DECIMAL(18,2) AS cost_%1$s,\n"
+                        .formatted(setting.code())
+                        + "           count(*) FILTER (WHERE setting = '%1$s') AS activity_%1$s,".formatted(setting.code()))
+                .collect(Collectors.joining("\n"));
+        String columns = Stream.of(Setting.values())
+                .map(setting -> "       coalesce(a.cost_%1$s, 0)::DECIMAL(18,2) AS cost_%1$s, coalesce(a.activity_%1$s, 0) AS activity_%1$s,"
+                        .formatted(setting.code()))
+                .collect(Collectors.joining("\n"));
+        return Sql.resource(Outputs.class, "person-year-summary.sql")
+                .replace("${setting_aggregates}", aggregates)
+                .replace("${setting_columns}", columns);
+    }
+
+    private void copy(String query, Path file, String format) {
+        String options = format.equals("parquet") ? "(FORMAT parquet, COMPRESSION zstd)" : "(FORMAT csv, HEADER true)";
+        Sql.execute(connection, "COPY (" + query + ") TO " + DuckDb.literal(file.toString()) + " " + options);
+    }
+}

@@ -1,0 +1,104 @@
+package org.almoner.engine.pseudonymisation;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.function.DoubleConsumer;
+import org.almoner.engine.duckdb.Sql;
+
+/**
+ * The pseudonymisation stage: from the ingested tables ({@code people_in}, {@code diagnoses_in},
+ * {@code condition_registers_in}) it builds the person spine under pseudonyms and the pseudonym
+ * look-ups the linkage stage joins activity to.
+ *
+ * <p>Tables made: {@code people_pseudonymised} (no names, NHS number, date of birth or full
+ * postcode: year of birth, age, postcode district instead), {@code diagnoses_pseudonymised},
+ * {@code condition_registers_pseudonymised}, and the internal {@code spine_keys} (NHS number to
+ * pseudonym and date of birth) and {@code local_pseudonyms} (a source's own person identifier to its
+ * pseudonym), which stay inside the work database and are never published.
+ */
+public final class Pseudonymisation {
+
+    /** Pseudonym domains: kept apart so equal text in two kinds of identifier never collides. */
+    static final String NHS_NUMBER_DOMAIN = "nhs";
+    static final String PERSON_DOMAIN = "person";
+    static final String LOCAL_DOMAIN = "local";
+
+    private final Connection connection;
+    private final Pseudonymiser pseudonymiser;
+    private final LocalDate asOf;
+
+    public Pseudonymisation(Connection connection, Pseudonymiser pseudonymiser, LocalDate asOf) {
+        this.connection = requireNonNull(connection, "connection is null");
+        this.pseudonymiser = requireNonNull(pseudonymiser, "pseudonymiser is null");
+        this.asOf = requireNonNull(asOf, "asOf is null");
+    }
+
+    /** Builds the pseudonymised tables; {@code percentDone} hears progress from 0 to 100. */
+    public PseudonymisationResult run(DoubleConsumer percentDone) {
+        String nhsPseudonym = pseudonymiser.sqlExpression(NHS_NUMBER_DOMAIN, "nhs_number");
+        String personPseudonym = pseudonymiser.sqlExpression(PERSON_DOMAIN, "person_id");
+        String localPseudonym = pseudonymiser.sqlExpression(LOCAL_DOMAIN, "source_system || ':' || local_person_id");
+        String asOfLiteral = "DATE '" + asOf + "'";
+
+        // An NHS number held by two people in the spine cannot say which of them an activity row is
+        // about, so it links neither; those people keep a pseudonym of their spine identifier.
+        Sql.execute(connection, """
+                CREATE OR REPLACE TABLE spine_keys AS
+                WITH numbered AS (
+                    SELECT person_id, nhs_number, date_of_birth, sex,
+                           count(*) OVER (PARTITION BY nhs_number) AS holders
+                    FROM people_in)
+                SELECT person_id,
+                       CASE WHEN nhs_number IS NOT NULL AND holders = 1 THEN nhs_number END AS nhs_number,
+                       CASE WHEN nhs_number IS NOT NULL AND holders = 1 THEN %s ELSE %s END AS person_pseudonym,
+                       nhs_number IS NOT NULL AND holders > 1 AS ambiguous_nhs_number,
+                       date_of_birth, sex
+                FROM numbered
+                """.formatted(nhsPseudonym, personPseudonym), scaled(percentDone, 0, 30));
+
+        Sql.execute(connection, """
+                CREATE OR REPLACE TABLE people_pseudonymised AS
+                SELECT k.person_pseudonym,
+                       year(p.date_of_birth) AS year_of_birth,
+                       date_part('year', age(%1$s, p.date_of_birth))::INTEGER AS age,
+                       p.sex,
+                       nullif(split_part(p.postcode, ' ', 1), '') AS postcode_district,
+                       p.ethnicity, p.deprivation_decile, p.gp_practice, p.pcn,
+                       p.chc, p.childrens_continuing_care, p.section_117, p.wheelchair_service,
+                       p.learning_disability_autism, p.ehc_plan,
+                       p.activation_score, p.activation_date, p.date_of_death,
+                       p.nhs_number_status
+                FROM people_in p JOIN spine_keys k USING (person_id)
+                """.formatted(asOfLiteral), scaled(percentDone, 30, 45));
+
+        Sql.execute(connection, """
+                CREATE OR REPLACE TABLE diagnoses_pseudonymised AS
+                SELECT k.person_pseudonym, d.code_system, d.code, d.recorded_date
+                FROM diagnoses_in d JOIN spine_keys k USING (person_id)
+                """, scaled(percentDone, 45, 65));
+        Sql.execute(connection, """
+                CREATE OR REPLACE TABLE condition_registers_pseudonymised AS
+                SELECT k.person_pseudonym, r.register, r.added_date
+                FROM condition_registers_in r JOIN spine_keys k USING (person_id)
+                """, scaled(percentDone, 65, 75));
+
+        Sql.execute(connection, """
+                CREATE OR REPLACE TABLE local_pseudonyms AS
+                SELECT source_system, local_person_id, %s AS source_person_pseudonym
+                FROM (SELECT DISTINCT source_system, local_person_id FROM activity_in WHERE local_person_id IS NOT NULL)
+                """.formatted(localPseudonym), scaled(percentDone, 75, 100));
+
+        return new PseudonymisationResult(
+                Sql.queryLong(connection, "SELECT count(*) FROM people_pseudonymised"),
+                Sql.queryLong(connection, "SELECT count(*) FROM spine_keys WHERE nhs_number IS NOT NULL"),
+                Sql.queryLong(connection, "SELECT count(*) FROM spine_keys WHERE ambiguous_nhs_number"),
+                Sql.queryLong(connection, "SELECT count(*) FROM local_pseudonyms"),
+                pseudonymiser.keyFingerprint());
+    }
+
+    static DoubleConsumer scaled(DoubleConsumer percentDone, double from, double to) {
+        return percent -> percentDone.accept(from + (to - from) * percent / 100.0);
+    }
+}

@@ -1,0 +1,37 @@
+-- Activity with pseudonyms in place of identifiers. Deterministic linkage first (a unique NHS number
+-- in the spine); then whatever supplementary linkers found for the source person; else unlinked.
+-- Age comes from the spine's date of birth where linked, else from the source's own.
+CREATE OR REPLACE TABLE activity_linked AS
+SELECT a.activity_id,
+       a.source_system,
+       a.source_record_id,
+       a.setting,
+       coalesce(k.person_pseudonym, s.person_pseudonym) AS person_pseudonym,
+       CASE WHEN k.person_pseudonym IS NOT NULL THEN 'NHS_NUMBER'
+            WHEN s.person_pseudonym IS NOT NULL THEN s.link_method
+            ELSE 'UNLINKED' END AS link_method,
+       s.match_weight,
+       l.source_person_pseudonym,
+       a.nhs_number_status,
+       date_part('year', age(a.start_date, coalesce(k.date_of_birth, a.date_of_birth)))::INTEGER AS age_at_start,
+       coalesce(k.sex, a.sex) AS sex,
+       nullif(split_part(a.postcode, ' ', 1), '') AS postcode_district,
+       a.provider_code,
+       a.service_code,
+       a.point_of_delivery,
+       a.start_date,
+       a.end_date,
+       a.units,
+       a.unit_type,
+       a.currency_code,
+       a.currency_type,
+       a.primary_diagnosis,
+       a.local_cost,
+       a.recorded_date
+FROM activity_in a
+LEFT JOIN spine_keys k ON a.nhs_number = k.nhs_number
+LEFT JOIN local_pseudonyms l ON a.source_system = l.source_system AND a.local_person_id = l.local_person_id
+LEFT JOIN supplementary_links s
+       ON k.person_pseudonym IS NULL
+      AND s.source_system = a.source_system
+      AND s.source_person_pseudonym = coalesce(l.source_person_pseudonym, 'record:' || a.source_system || ':' || a.source_record_id);
