@@ -3,6 +3,8 @@ package org.almoner.cli;
 import java.io.PrintWriter;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
+import org.almoner.engine.pipeline.PipelineCommand;
+import org.almoner.engine.pseudonymisation.KeyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +15,8 @@ import picocli.CommandLine.Command;
         usageHelpAutoWidth = true,
         versionProvider = AlmonerVersion.class,
         subcommands = {
+            PipelineCommand.class,
+            KeyCommand.class,
             CommandLine.HelpCommand.class,
         },
         description = {

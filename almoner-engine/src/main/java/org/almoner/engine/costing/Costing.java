@@ -74,6 +74,21 @@ public final class Costing {
      * {@value #COMPONENTS_TABLE}. Table names are plain names in the current schema.
      */
     public CostingResult cost(String activityTable, String outputTable) {
+        define(activityTable, outputTable, "TABLE");
+        splitMentalHealthClusters(outputTable);
+        return summarise(outputTable);
+    }
+
+    /**
+     * Defines {@code viewName} as the costed activity without computing it: the columns of
+     * {@link #cost}, worked out each time the view is read. For very large data read once (the
+     * pipeline writes it straight to Parquet), this saves holding a second copy of every row.
+     */
+    public void defineCostedView(String activityTable, String viewName) {
+        define(activityTable, viewName, "VIEW");
+    }
+
+    private void define(String activityTable, String outputTable, String kind) {
         requireNonNull(activityTable, "activityTable is null");
         requireNonNull(outputTable, "outputTable is null");
         if (activityTable.equals(outputTable)) {
@@ -83,23 +98,33 @@ public final class Costing {
         checkReferenceTablesLoaded();
         checkActivityColumns(activityTable);
         try (Statement statement = connection.createStatement()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                statement.execute(sql("cost-activity.sql").replace("${activity}", identifier(activityTable))
-                        .replace("${output}", identifier(outputTable)));
-                statement.execute(sql("mental-health-components.sql").replace("${costed}", identifier(outputTable)));
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-            return summarise(statement, outputTable);
+            statement.execute(sql("cost-activity.sql").replace("CREATE OR REPLACE TABLE ${output}", "CREATE OR REPLACE " + kind
+                    + " ${output}").replace("${activity}", identifier(activityTable)).replace("${output}", identifier(outputTable)));
         } catch (SQLException e) {
             throw new EngineException(EngineErrorCode.INTERNAL, "Costing the activity in " + activityTable
                     + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates (or replaces) {@value #COMPONENTS_TABLE}: each costed mental health cluster row of
+     * {@code costedTable} split into its component services by the local rule.
+     */
+    public void splitMentalHealthClusters(String costedTable) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql("mental-health-components.sql").replace("${costed}", identifier(costedTable)));
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "Splitting mental health cluster costs failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Counts and totals of {@code costedTable} by method and setting. */
+    public CostingResult summarise(String costedTable) {
+        try (Statement statement = connection.createStatement()) {
+            return summarise(statement, costedTable);
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "Summarising the costed activity failed: " + e.getMessage(), e);
         }
     }
 

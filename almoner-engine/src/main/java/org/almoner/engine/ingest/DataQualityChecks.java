@@ -225,9 +225,9 @@ final class DataQualityChecks {
         Map<String, List<SourceQuality.RejectReason>> byFile = new HashMap<>();
         String union = String.join(" UNION ALL ", Ingest.INGESTED_TABLES.stream()
                 .map(table -> "SELECT source_file, split_part(reject, chr(31), 1) AS field, split_part(reject, chr(31), 2) AS reason,"
-                        + " (source_file, source_line) AS position FROM " + table + " WHERE reject IS NOT NULL")
+                        + " FROM " + table + " WHERE reject IS NOT NULL")
                 .toList());
-        String sql = "SELECT source_file, field, arg_min(reason, position), count(*) AS rows FROM (" + union + ")"
+        String sql = "SELECT source_file, field, min(reason), count(*) AS rows FROM (" + union + ")"
                 + " GROUP BY source_file, field ORDER BY source_file, rows DESC, field";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {

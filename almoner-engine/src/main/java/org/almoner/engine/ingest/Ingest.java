@@ -26,10 +26,10 @@ import org.almoner.engine.quality.QualitySettings;
  * The ingest stage: loads an {@link IngestPlan}'s files into typed tables and computes their data
  * quality.
  *
- * <p>Each file is read once by DuckDB's own CSV or Parquet reader into {@code <kind>_ingested}
- * (typed values, invalid flags, the reject reason, the source file). Insertion order is preserved,
- * so a row's line is its position in the table less the file's first position, plus the header:
- * line numbers cost nothing at load time and are worked out only for the rows that need them.
+ * <p>Each file is read once, in parallel, by DuckDB's own CSV or Parquet reader into
+ * {@code <kind>_ingested} (typed values, invalid flags, the reject reason, the source file). Line
+ * numbers cost a single-threaded read, so they are worked out only for files with rejected rows,
+ * when the rejects are listed ({@link RejectListing}).
  * Then the views {@code people_in}, {@code diagnoses_in}, {@code condition_registers_in} and
  * {@code activity_in} show the loaded rows to the later stages.
  */
@@ -41,6 +41,7 @@ public final class Ingest {
     private final Connection connection;
     private final QualitySettings settings;
     private int scans;
+    private IngestPlan plan;
 
     public Ingest(Connection connection, QualitySettings settings) {
         this.connection = requireNonNull(connection, "connection is null");
@@ -63,13 +64,13 @@ public final class Ingest {
         });
 
         Sql.execute(connection, TypedColumns.nhsNumberMacro());
+        this.plan = plan;
         Sql.execute(connection, """
                 CREATE OR REPLACE TABLE ingested_files (
                     table_name VARCHAR, file VARCHAR, kind VARCHAR, rows_read BIGINT)""");
         for (InputFile format : InputFile.values()) {
             Sql.execute(connection, "CREATE OR REPLACE TABLE " + table(format) + " AS SELECT "
-                    + TypedColumns.selectList(format) + ", ''::VARCHAR AS source_file, 0::BIGINT AS source_line FROM "
-                    + emptySource(format) + " WHERE false");
+                    + TypedColumns.selectList(format) + ", ''::VARCHAR AS source_file FROM " + emptySource(format) + " WHERE false");
         }
 
         long totalBytes = files.keySet().stream().mapToLong(Ingest::size).sum();
@@ -88,7 +89,10 @@ public final class Ingest {
         List<FileAccount> accounts = accounts();
         var report = new DataQualityChecks(connection, settings).run(accounts);
         percentDone.accept(100);
-        return new IngestResult(accounts, report);
+        List<RejectListing.Source> sources = new ArrayList<>();
+        files.forEach((file, format) -> sources.add(new RejectListing.Source(file, format,
+                isParquet(file) ? parquetSource(file, format) : csvSource(file, format, null), isParquet(file) ? 0 : 1)));
+        return new IngestResult(accounts, report, new RejectListing(sources, accounts));
     }
 
     private void load(Path file, InputFile format, DoubleConsumer percentDone) {
@@ -96,11 +100,10 @@ public final class Ingest {
         long firstRowid = Sql.queryLong(connection, "SELECT count(*) FROM " + table);
         String scanName = "structure_" + (++scans);
         String source = isParquet(file) ? parquetSource(file, format) : csvSource(file, format, scanName);
-        // DuckDB's streaming row_number() keeps the reader's order, unlike a table's row ids after a
-        // parallel insert, so it gives each row its line (the header is line 1; Parquet rows count from 1).
+        // Read in parallel without line numbers: numbering lines in file order makes DuckDB read on one
+        // thread. Lines are worked out later, in a second read, only for files with rejected rows.
         Sql.execute(connection, "INSERT INTO " + table + " SELECT " + TypedColumns.selectList(format) + ", "
-                + literal(file.toString()) + " AS source_file, source_line FROM (SELECT *, row_number() OVER () + "
-                + (isParquet(file) ? 0 : 1) + " AS source_line FROM " + source + ")", percentDone);
+                + literal(file.toString()) + " AS source_file FROM " + source, percentDone);
         if (!isParquet(file)) {
             failOnStructuralErrors(file, format, scanName);
         }
@@ -109,16 +112,19 @@ public final class Ingest {
                 + literal(format.baseName()) + ", " + rows + ")");
     }
 
-    private static String csvSource(Path file, InputFile format, String scanName) {
+    /** DuckDB's CSV reader for one file; with a scan name it records structural errors under that name. */
+    static String csvSource(Path file, InputFile format, String scanName) {
         String columns = format.columns().stream()
                 .map(column -> literal(column.name()) + ": 'VARCHAR'")
                 .collect(Collectors.joining(", ", "{", "}"));
         return "read_csv(" + literal(file.toString()) + ", columns = " + columns + ", header = true, delim = ',',"
-                + " quote = '\"', escape = '\"', auto_detect = false, strict_mode = true, null_padding = false,"
-                + " store_rejects = true, rejects_table = '" + scanName + "_errors', rejects_scan = '" + scanName + "_scans')";
+                + " quote = '\"', escape = '\"', auto_detect = false, strict_mode = true, null_padding = false"
+                + (scanName == null ? "" : ", store_rejects = true, rejects_table = '" + scanName + "_errors', rejects_scan = '"
+                        + scanName + "_scans'")
+                + ")";
     }
 
-    private String parquetSource(Path file, InputFile format) {
+    String parquetSource(Path file, InputFile format) {
         List<String> present = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet columns = statement.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + literal(file.toString()) + ")")) {
@@ -180,34 +186,29 @@ public final class Ingest {
         };
     }
 
-    /** Later rows repeating a key are rejected, naming the first; diagnoses and registers must name a loaded person. */
+    /**
+     * Keys that must be unique, and are not, reject every row holding them: which of two rows with
+     * one record id is right is for the source to say, not for Almoner to guess. Diagnoses and
+     * registers must name a person who was loaded.
+     */
     private void rejectDuplicatesAndOrphans() {
         Sql.execute(connection, """
-                UPDATE people_ingested t SET reject = 'person_id' || chr(31) || 'person_id ' || t.person_id
-                       || ' appears earlier in the file, on line ' || d.first_line || '; each person must appear once'
-                FROM (SELECT person_id, min(source_line) AS first_line
-                      FROM people_ingested WHERE reject IS NULL GROUP BY person_id HAVING count(*) > 1) d
-                WHERE t.person_id = d.person_id AND t.source_line > d.first_line AND t.reject IS NULL""");
+                CREATE OR REPLACE TABLE duplicate_people AS
+                SELECT person_id, count(*) AS occurrences FROM people_ingested WHERE reject IS NULL
+                GROUP BY person_id HAVING count(*) > 1""");
+        Sql.execute(connection, "UPDATE people_ingested t SET reject = " + RejectRules.duplicatePerson("t.person_id", "d.occurrences")
+                + " FROM duplicate_people d WHERE t.person_id = d.person_id AND t.reject IS NULL");
         Sql.execute(connection, """
-                UPDATE activity_ingested t SET reject = 'source_record_id' || chr(31) || 'source_record_id '
-                       || t.source_record_id || ' of ' || t.source_system || ' appears earlier, in ' || d.first_file
-                       || ' line ' || d.first_line || '; each record must appear once'
-                FROM (SELECT source_file, source_line,
-                             first_value(source_file) OVER w AS first_file, first_value(source_line) OVER w AS first_line,
-                             row_number() OVER w AS occurrence
-                      FROM activity_ingested
-                      WHERE reject IS NULL AND (source_system, source_record_id) IN (
-                          SELECT (source_system, source_record_id) FROM activity_ingested WHERE reject IS NULL
-                          GROUP BY source_system, source_record_id HAVING count(*) > 1)
-                      WINDOW w AS (PARTITION BY source_system, source_record_id ORDER BY source_file, source_line)) d
-                WHERE d.occurrence > 1 AND t.source_file = d.source_file AND t.source_line = d.source_line""");
+                CREATE OR REPLACE TABLE duplicate_activity AS
+                SELECT source_system, source_record_id, count(*) AS occurrences FROM activity_ingested WHERE reject IS NULL
+                GROUP BY source_system, source_record_id HAVING count(*) > 1""");
+        Sql.execute(connection, "UPDATE activity_ingested t SET reject = "
+                + RejectRules.duplicateRecord("t.source_system", "t.source_record_id", "d.occurrences")
+                + " FROM duplicate_activity d WHERE t.source_system = d.source_system"
+                + " AND t.source_record_id = d.source_record_id AND t.reject IS NULL");
         for (String table : List.of("diagnoses_ingested", "condition_registers_ingested")) {
-            Sql.execute(connection, """
-                    UPDATE %1$s t SET reject = 'person_id' || chr(31) || 'person_id ' || t.person_id
-                           || ' is not in the people file; add the person there, or correct the identifier'
-                    WHERE t.reject IS NULL
-                      AND NOT EXISTS (SELECT 1 FROM people_ingested p WHERE p.reject IS NULL AND p.person_id = t.person_id)"""
-                    .formatted(table));
+            Sql.execute(connection, "UPDATE " + table + " t SET reject = " + RejectRules.unknownPerson("t.person_id")
+                    + " WHERE t.reject IS NULL AND " + RejectRules.isUnknownPerson("t.person_id"));
         }
     }
 

@@ -111,7 +111,7 @@ final class TypedColumns {
      * One CASE giving 'column' + separator + reason for the first rule a row breaks, or NULL.
      * Reasons say what is wrong and what a valid value looks like.
      */
-    private static String rejectExpression(InputFile file) {
+    static String rejectExpression(InputFile file) {
         List<String> rules = new ArrayList<>();
         for (Column column : file.columns()) {
             if (!column.required()) {

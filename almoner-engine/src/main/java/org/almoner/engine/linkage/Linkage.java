@@ -30,8 +30,12 @@ public final class Linkage {
         this.supplementaryLinkers = List.copyOf(requireNonNull(supplementaryLinkers, "supplementaryLinkers is null"));
     }
 
-    /** Links activity; needs the ingest and pseudonymisation tables. */
-    public LinkageResult run(DoubleConsumer percentDone) {
+    /**
+     * Links activity: builds the linkage-key tables, runs the supplementary linkers and defines the
+     * view {@code activity_linked}. Needs the ingest and pseudonymisation tables. The view is read
+     * once, when the outputs are written; {@link #summarise} then counts the links in what was written.
+     */
+    public void run(DoubleConsumer percentDone) {
         Sql.execute(connection, Sql.resource(Linkage.class, "linkage-keys.sql"), percent -> percentDone.accept(percent * 0.2));
         Sql.execute(connection, """
                 CREATE OR REPLACE TABLE supplementary_links (
@@ -52,10 +56,10 @@ public final class Linkage {
                     + " source people to more than one person; links must be resolved to one person each.");
         }
         Sql.execute(connection, Sql.resource(Linkage.class, "activity-linked.sql"), percent -> percentDone.accept(20 + percent * 0.8));
-        return summarise();
     }
 
-    private LinkageResult summarise() {
+    /** Rows linked per source system in {@code linkedTable} (the view, or the activity written from it). */
+    public LinkageResult summarise(String linkedTable) {
         List<LinkageResult.SourceLinkage> bySource = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("""
@@ -63,7 +67,7 @@ public final class Linkage {
                                count(*) FILTER (WHERE link_method = 'NHS_NUMBER'),
                                count(*) FILTER (WHERE link_method NOT IN ('NHS_NUMBER', 'UNLINKED')),
                                count(*) FILTER (WHERE link_method = 'UNLINKED')
-                        FROM activity_linked GROUP BY source_system ORDER BY source_system""")) {
+                        FROM %s GROUP BY source_system ORDER BY source_system""".formatted(linkedTable))) {
             while (rows.next()) {
                 bySource.add(new LinkageResult.SourceLinkage(rows.getString(1), rows.getLong(2), rows.getLong(3),
                         rows.getLong(4), rows.getLong(5)));

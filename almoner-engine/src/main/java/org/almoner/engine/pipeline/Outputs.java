@@ -27,24 +27,34 @@ final class Outputs {
         this.folder = requireNonNull(folder, "folder is null");
     }
 
-    Void write(DoubleConsumer percentDone) throws IOException {
+    /**
+     * Writes the linked, costed activity from {@code costedView} to linked/activity.parquet and
+     * defines {@code publishedView} over the file, so later summaries read the written columns
+     * instead of working the costing out again.
+     */
+    void writeActivity(String costedView, String publishedView, DoubleConsumer percentDone) throws IOException {
+        Path linked = Files.createDirectories(folder.resolve("linked"));
+        Path activity = linked.resolve("activity.parquet");
+        Sql.execute(connection, "COPY (SELECT * FROM " + costedView + ") TO " + DuckDb.literal(activity.toString())
+                + " (FORMAT parquet, COMPRESSION zstd)", percentDone);
+        Sql.execute(connection, "CREATE OR REPLACE VIEW " + publishedView + " AS SELECT * FROM read_parquet("
+                + DuckDb.literal(activity.toString()) + ")");
+    }
+
+    /** Writes the population tables and the per-person annual summary. */
+    void writeTheRest(DoubleConsumer percentDone) throws IOException {
         Path linked = Files.createDirectories(folder.resolve("linked"));
         Path summary = Files.createDirectories(folder.resolve("summary"));
-
-        copy("SELECT * FROM activity_costed ORDER BY activity_id", linked.resolve("activity.parquet"), "parquet");
-        percentDone.accept(55);
         copy("SELECT * FROM people_pseudonymised", linked.resolve("people.parquet"), "parquet");
         copy("SELECT * FROM diagnoses_pseudonymised", linked.resolve("diagnoses.parquet"), "parquet");
         copy("SELECT * FROM condition_registers_pseudonymised", linked.resolve("condition_registers.parquet"), "parquet");
         copy("SELECT * FROM mental_health_cluster_components", linked.resolve("mental_health_cluster_components.parquet"),
                 "parquet");
-        percentDone.accept(65);
-
-        Sql.execute(connection, personYearSummarySql(), percent -> percentDone.accept(65 + percent * 0.25));
+        percentDone.accept(20);
+        Sql.execute(connection, personYearSummarySql(), percent -> percentDone.accept(20 + percent * 0.6));
         copy("SELECT * FROM person_year_summary", summary.resolve("person_year_summary.parquet"), "parquet");
         copy("SELECT * FROM person_year_summary", summary.resolve("person_year_summary.csv"), "csv");
         percentDone.accept(100);
-        return null;
     }
 
     /** The summary SQL with one cost and one activity column per setting, so it never lags the setting list. */

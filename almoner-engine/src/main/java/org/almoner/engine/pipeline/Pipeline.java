@@ -17,8 +17,6 @@ import org.almoner.engine.console.Progress;
 import org.almoner.engine.costing.Costing;
 import org.almoner.engine.costing.CostingResult;
 import org.almoner.engine.duckdb.DuckDb;
-import org.almoner.engine.fhir.FhirImport;
-import org.almoner.engine.fhir.FhirImportResult;
 import org.almoner.engine.ingest.Ingest;
 import org.almoner.engine.ingest.IngestPlan;
 import org.almoner.engine.ingest.IngestResult;
@@ -58,25 +56,15 @@ public final class Pipeline {
                 WorkFolder work = WorkFolder.beside(request.output())) {
             Path published = output.staging();
             List<StageTiming> timings = new ArrayList<>();
-            try (Connection connection = DuckDb.open(work.database(),
-                    request.database().withTemporaryDirectory(work.spill()))) {
+            // An in-memory database is markedly faster to load than a file; beyond the memory limit
+            // DuckDB spills to the work folder, so large inputs still fit.
+            try (Connection connection = DuckDb.open(null, request.database().withTemporaryDirectory(work.spill()))) {
 
                 Path reference = request.reference() != null
                         ? request.reference()
                         : ReferenceData.extractBundledSample(work.path().resolve("reference"));
                 timed(timings, "Load reference data", 0, progress ->
                         ReferenceData.load(connection, reference));
-
-                Path fhirFolder = request.input().resolve("fhir");
-                FhirImportResult fhir = null;
-                if (Files.isDirectory(fhirFolder)) {
-                    Path converted = work.path().resolve("fhir");
-                    FhirImportResult imported = timed(timings, "Convert FHIR bundles", 0, progress ->
-                            new FhirImport().convert(fhirFolder, converted.resolve("activity-fhir.csv"),
-                                    converted.resolve("diagnoses-fhir.csv")));
-                    fhir = imported;
-                    plan = plan.withExtraActivityFiles(List.of(converted.resolve("activity-fhir.csv")));
-                }
 
                 IngestPlan ingestPlan = plan;
                 IngestResult ingest = timed(timings, "Ingest and data quality", 0, progress ->
@@ -92,23 +80,33 @@ public final class Pipeline {
                 PseudonymisationResult pseudonymisation = timed(timings, "Pseudonymise", 0, progress ->
                         new Pseudonymisation(connection, pseudonymiser, request.asOf()).run(progress));
 
-                LinkageResult linkage = timed(timings, "Link (NHS number)", 0, progress ->
-                        new Linkage(connection, supplementaryLinkers).run(progress));
-                timings.set(timings.size() - 1, withRows(timings.getLast(), linkage.rows()));
+                Linkage linkageStage = new Linkage(connection, supplementaryLinkers);
+                Costing costingStage = new Costing(connection);
+                Outputs outputs = new Outputs(connection, published);
+                // Linking and costing are views read once, as the activity is written: one pass over
+                // tens of millions of rows instead of three.
+                timed(timings, "Link, cost and write activity", 0, progress -> {
+                    linkageStage.run(percent -> progress.accept(percent * 0.05));
+                    costingStage.defineCostedView("activity_linked", "activity_costed");
+                    outputs.writeActivity("activity_costed", "activity_published", percent -> progress.accept(5 + percent * 0.95));
+                    return null;
+                });
                 if (request.linkageKeys() != null) {
                     LinkageKeys.write(connection, request.linkageKeys(), request.replaceOutput());
                 }
+                LinkageResult linkage = linkageStage.summarise("activity_published");
+                timings.set(timings.size() - 1, withRows(timings.getLast(), linkage.rows()));
 
-                CostingResult costing = timed(timings, "Cost", linkage.rows(), progress ->
-                        new Costing(connection).cost("activity_linked", "activity_costed"));
+                CostingResult costing = timed(timings, "Summarise", linkage.rows(), progress -> {
+                    costingStage.splitMentalHealthClusters("activity_published");
+                    outputs.writeTheRest(progress);
+                    return costingStage.summarise("activity_published");
+                });
                 Path costingFolder = Files.createDirectories(published.resolve("costing"));
-                costing.writeUncosted(costingFolder.resolve("uncosted.csv"));
-
-                timed(timings, "Write outputs", linkage.rows(), progress ->
-                        new Outputs(connection, published).write(progress));
+                costingStage.writeUncosted("activity_published", costingFolder.resolve("uncosted.csv"));
 
                 PipelineResult result = new PipelineResult(request.output(), ingest, pseudonymisation, linkage, costing,
-                        fhir, timings);
+                        timings);
                 RunSummary.write(result, request, published.resolve("run-summary.json"));
                 ReadMe.write(published.resolve("README.txt"));
                 connection.close();
@@ -121,7 +119,7 @@ public final class Pipeline {
         }
     }
 
-    private <T> T timed(List<StageTiming> timings, String stage, long rows, StageWork<T> work) {
+    private <T> T timed(List<StageTiming> timings, String stage, long rows, StageWork<T> work) throws IOException {
         long start = System.nanoTime();
         T result;
         try (Progress progress = listener.stageStarted(stage)) {

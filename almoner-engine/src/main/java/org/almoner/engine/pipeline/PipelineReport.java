@@ -2,6 +2,7 @@ package org.almoner.engine.pipeline;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.almoner.engine.costing.CostingResult;
 import org.almoner.engine.linkage.LinkageResult;
 
 /** The plain-English summary printed at the end of a pipeline run. */
@@ -19,7 +20,17 @@ final class PipelineReport {
         out.printf(Locale.UK, "Linked %,d of %,d activity rows to a person by NHS number (%s); %,d await probabilistic linkage.%n",
                 linkage.linkedByNhsNumber(), linkage.rows(), percent(linkage.linkedByNhsNumber(), linkage.rows()),
                 linkage.unlinked());
-        CostingSummaryLines.print(result.costing(), out);
+        CostingResult costing = result.costing();
+        out.printf(Locale.UK, "Costed %,d rows, total £%,.2f:%n", costing.rows() - costing.uncosted(), costing.totalCost());
+        costing.byMethod().forEach((method, tally) -> {
+            if (tally.rows() > 0) {
+                out.printf(Locale.UK, "  %-16s %,12d rows  £%,18.2f%n", method, tally.rows(), tally.cost());
+            }
+        });
+        if (costing.uncosted() > 0) {
+            out.printf(Locale.UK, "%,d rows could not be costed; costing/uncosted.csv says what was tried for each.%n",
+                    costing.uncosted());
+        }
         out.println();
         out.println("Time per stage:");
         for (StageTiming timing : result.timings()) {

@@ -1,7 +1,7 @@
 -- Activity with pseudonyms in place of identifiers. Deterministic linkage first (a unique NHS number
 -- in the spine); then whatever supplementary linkers found for the source person; else unlinked.
 -- Age comes from the spine's date of birth where linked, else from the source's own.
-CREATE OR REPLACE TABLE activity_linked AS
+CREATE OR REPLACE VIEW activity_linked AS
 SELECT a.activity_id,
        a.source_system,
        a.source_record_id,

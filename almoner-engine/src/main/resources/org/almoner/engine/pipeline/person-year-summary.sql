@@ -6,7 +6,7 @@ WITH years AS (
     SELECT DISTINCT financial_year,
            make_date(CAST(left(financial_year, 4) AS INTEGER), 4, 1) AS year_start,
            make_date(CAST(left(financial_year, 4) AS INTEGER) + 1, 3, 31) AS year_end
-    FROM activity_costed WHERE financial_year IS NOT NULL),
+    FROM activity_published WHERE financial_year IS NOT NULL),
 people_years AS (
     SELECT k.person_pseudonym, y.financial_year,
            date_part('year', age(y.year_start, k.date_of_birth))::INTEGER AS age_at_year_start,
@@ -22,7 +22,7 @@ ${setting_aggregates}
            count(*) AS activity_rows,
            count(*) FILTER (WHERE costing_method = 'UNCOSTED') AS uncosted_rows,
            coalesce(sum(cost), 0)::DECIMAL(18,2) AS total_cost
-    FROM activity_costed
+    FROM activity_published
     WHERE person_pseudonym IS NOT NULL
     GROUP BY person_pseudonym, financial_year)
 SELECT py.*,
