@@ -86,8 +86,13 @@ public final class Costing {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                statement.execute(sql("cost-activity.sql").replace("${activity}", identifier(activityTable))
-                        .replace("${output}", identifier(outputTable)));
+                String costActivity = sql("cost-activity.sql").replace("${activity}", identifier(activityTable))
+                        .replace("${output}", identifier(outputTable));
+                for (String step : costActivity.split("(?m)^;\\s*$")) {
+                    if (!stripComments(step).isBlank()) {
+                        statement.execute(step);
+                    }
+                }
                 statement.execute(sql("mental-health-components.sql").replace("${costed}", identifier(outputTable)));
                 connection.commit();
             } catch (SQLException e) {

@@ -86,7 +86,7 @@ class CostingTest {
         assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 1")).isEqualTo(expected);
         assertThat(text("SELECT costing_method FROM costed WHERE activity_id = 1")).isEqualTo("TARIFF");
         assertThat(text("SELECT cost_basis FROM costed WHERE activity_id = 1"))
-                .isEqualTo("tariff 2024/25 HN12 EL £2345.67 x MFF 1.0432 x 1 spell");
+                .isEqualTo("tariff 2024/25 HN12 EL £2345.67 x MFF 1.0432 per spell");
     }
 
     @Test
@@ -139,7 +139,7 @@ class CostingTest {
         assertThat(text("SELECT costing_method FROM costed WHERE activity_id = 1")).isEqualTo("REFERENCE_COST");
         assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 1")).isEqualTo(new BigDecimal("6000.00"));
         assertThat(text("SELECT cost_basis FROM costed WHERE activity_id = 1"))
-                .isEqualTo("reference cost 2024/25 HRG HN12 NEL £3000.00 x 2 spell");
+                .isEqualTo("reference cost 2024/25 HRG HN12 NEL £3000.00 per spell");
         assertThat(text("SELECT costing_method FROM costed WHERE activity_id = 2")).isEqualTo("REFERENCE_COST");
         assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 2")).isEqualTo(new BigDecimal("174.00"));
     }
@@ -162,7 +162,7 @@ class CostingTest {
 
         assertThat(text("SELECT costing_method FROM costed WHERE activity_id = 1")).isEqualTo("LOCAL_COST");
         assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 1")).isEqualTo(new BigDecimal("250.00"));
-        assertThat(text("SELECT cost_basis FROM costed WHERE activity_id = 1")).isEqualTo("local cost recorded on the row £250.00");
+        assertThat(text("SELECT cost_basis FROM costed WHERE activity_id = 1")).isEqualTo("local cost recorded on the row");
         assertThat(text("SELECT costing_method FROM costed WHERE activity_id = 2")).isEqualTo("LOCAL_COST");
         assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 2")).isEqualTo(new BigDecimal("235.00"));
     }
@@ -175,7 +175,7 @@ class CostingTest {
 
         assertThat(text("SELECT costing_method FROM costed")).isEqualTo("UNIT_COST");
         assertThat(decimal("SELECT cost FROM costed")).isEqualTo(new BigDecimal("72.50"));
-        assertThat(text("SELECT cost_basis FROM costed")).isEqualTo("PSSRU unit cost 2024/25 HOME_CARE £29.00 x 2.5 hour");
+        assertThat(text("SELECT cost_basis FROM costed")).isEqualTo("PSSRU unit cost 2024/25 HOME_CARE £29.00 per hour");
     }
 
     @Test
