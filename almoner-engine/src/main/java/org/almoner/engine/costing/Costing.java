@@ -98,8 +98,17 @@ public final class Costing {
         checkReferenceTablesLoaded();
         checkActivityColumns(activityTable);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(sql("cost-activity.sql").replace("CREATE OR REPLACE TABLE ${output}", "CREATE OR REPLACE " + kind
-                    + " ${output}").replace("${activity}", identifier(activityTable)).replace("${output}", identifier(outputTable)));
+            String costActivity = sql("cost-activity.sql")
+                    .replace("CREATE OR REPLACE TABLE ${output}", "CREATE OR REPLACE " + kind + " ${output}")
+                    .replace("${activity}", identifier(activityTable)).replace("${output}", identifier(outputTable));
+            // The file holds small look-up tables first, then the costed table or view, separated by lone ';' lines.
+            for (String step : costActivity.split("(?m)^;\\s*$")) {
+                // A view reads the look-up tables whenever it is read, so they must outlive this call.
+                boolean dropsLookUp = stripComments(step).strip().startsWith("DROP TABLE costing_");
+                if (!stripComments(step).isBlank() && !(dropsLookUp && kind.equals("VIEW"))) {
+                    statement.execute(step);
+                }
+            }
         } catch (SQLException e) {
             throw new EngineException(EngineErrorCode.INTERNAL, "Costing the activity in " + activityTable
                     + " failed: " + e.getMessage(), e);

@@ -49,7 +49,8 @@ class CostingTest {
         write(reference, "reference_costs.csv",
                 "financial_year,currency_type,currency_code,point_of_delivery,unit_type,unit_cost,source",
                 "2024/25,HRG,HN12,NEL,spell,3000.00,test", "2024/25,SERVICE,DISTRICT_NURSING,,contact,58.00,test",
-                "2024/25,MH_CLUSTER,MHCC03,,cluster_day,15.37,test", "2024/25,MH_CLUSTER,MHCC99,,cluster_day,10.00,test");
+                "2024/25,MH_CLUSTER,MHCC03,,cluster_day,15.37,test", "2024/25,MH_CLUSTER,MHCC99,,cluster_day,10.00,test",
+                "2024/25,HRG,DZ65,,spell,1500.00,test", "2024/25,HRG,DZ65,DC,spell,400.00,test");
         write(reference, "local_costs.csv", "financial_year,provider_code,service_code,unit_type,unit_cost,source",
                 "2024/25,DCA01,HOME_CARE,hour,23.50,test");
         write(reference, "unit_costs.csv", "financial_year,service_code,unit_type,unit_cost,source",
@@ -86,7 +87,7 @@ class CostingTest {
         assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 1")).isEqualTo(expected);
         assertThat(text("SELECT costing_method FROM costed WHERE activity_id = 1")).isEqualTo("TARIFF");
         assertThat(text("SELECT cost_basis FROM costed WHERE activity_id = 1"))
-                .isEqualTo("tariff 2024/25 HN12 EL £2345.67 x MFF 1.0432 x 1 spell");
+                .isEqualTo("tariff 2024/25 HN12 EL £2345.67 x MFF 1.0432 per spell");
     }
 
     @Test
@@ -139,9 +140,22 @@ class CostingTest {
         assertThat(text("SELECT costing_method FROM costed WHERE activity_id = 1")).isEqualTo("REFERENCE_COST");
         assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 1")).isEqualTo(new BigDecimal("6000.00"));
         assertThat(text("SELECT cost_basis FROM costed WHERE activity_id = 1"))
-                .isEqualTo("reference cost 2024/25 HRG HN12 NEL £3000.00 x 2 spell");
+                .isEqualTo("reference cost 2024/25 HRG HN12 NEL £3000.00 per spell");
         assertThat(text("SELECT costing_method FROM costed WHERE activity_id = 2")).isEqualTo("REFERENCE_COST");
         assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 2")).isEqualTo(new BigDecimal("174.00"));
+    }
+
+    @Test
+    void prefersAReferenceCostForTheRowsPointOfDeliveryToOneForAnyPointOfDelivery() throws SQLException {
+        addActivity(1, "admitted_patient_care", "R0A", "340", "DC", "2024-06-01", "1", "spell", "DZ65", "HRG", null);
+        addActivity(2, "admitted_patient_care", "R0A", "340", "NEL", "2024-06-01", "1", "spell", "DZ65", "HRG", null);
+
+        costing.cost("activity", "costed");
+
+        assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 1")).isEqualTo(new BigDecimal("400.00"));
+        assertThat(text("SELECT cost_basis FROM costed WHERE activity_id = 1"))
+                .isEqualTo("reference cost 2024/25 HRG DZ65 DC £400.00 per spell");
+        assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 2")).isEqualTo(new BigDecimal("1500.00"));
     }
 
     @Test
@@ -162,7 +176,7 @@ class CostingTest {
 
         assertThat(text("SELECT costing_method FROM costed WHERE activity_id = 1")).isEqualTo("LOCAL_COST");
         assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 1")).isEqualTo(new BigDecimal("250.00"));
-        assertThat(text("SELECT cost_basis FROM costed WHERE activity_id = 1")).isEqualTo("local cost recorded on the row £250.00");
+        assertThat(text("SELECT cost_basis FROM costed WHERE activity_id = 1")).isEqualTo("local cost recorded on the row");
         assertThat(text("SELECT costing_method FROM costed WHERE activity_id = 2")).isEqualTo("LOCAL_COST");
         assertThat(decimal("SELECT cost FROM costed WHERE activity_id = 2")).isEqualTo(new BigDecimal("235.00"));
     }
@@ -175,7 +189,7 @@ class CostingTest {
 
         assertThat(text("SELECT costing_method FROM costed")).isEqualTo("UNIT_COST");
         assertThat(decimal("SELECT cost FROM costed")).isEqualTo(new BigDecimal("72.50"));
-        assertThat(text("SELECT cost_basis FROM costed")).isEqualTo("PSSRU unit cost 2024/25 HOME_CARE £29.00 x 2.5 hour");
+        assertThat(text("SELECT cost_basis FROM costed")).isEqualTo("PSSRU unit cost 2024/25 HOME_CARE £29.00 per hour");
     }
 
     @Test

@@ -193,6 +193,35 @@ class ReferenceDataTest {
     }
 
     @Test
+    void rejectsALocalCostForAnUnknownProvider() throws IOException {
+        replaceLine("local_costs.csv", 2, "2023/24,DCA99,HOME_CARE,hour,23.50,source");
+
+        assertRejected("local_costs.csv, line 2, column provider_code: 'DCA99' is not in");
+    }
+
+    @Test
+    void rejectsTwoReferenceCostsForAnyPointOfDeliveryNamingBothLines() throws IOException {
+        replaceLine("reference_costs.csv", 3, "2023/24,SERVICE,DISTRICT_NURSING,,contact,61.00,source");
+
+        assertRejected("reference_costs.csv, lines 2 and 3 all give a reference cost for financial_year 2023/24,"
+                + " currency_type SERVICE, currency_code DISTRICT_NURSING, point_of_delivery (blank), unit_type contact");
+    }
+
+    @Test
+    void rejectsAnUnknownUnitType() throws IOException {
+        replaceLine("unit_costs.csv", 2, "2023/24,GP_SURGERY,visit,49.00,source");
+
+        assertRejected("unit_costs.csv, line 2, column unit_type: 'visit' is not a known unit_type");
+    }
+
+    @Test
+    void rejectsAFlagOtherThanYOrN() throws IOException {
+        replaceLine("mental_health_cluster_split.csv", 2, "MHCC01,CARE_COORDINATION,0.300000,yes,source");
+
+        assertRejected("mental_health_cluster_split.csv, line 2, column suitable_for_personal_health_budget: 'yes' is not a flag");
+    }
+
+    @Test
     void rejectsAContractThatEndsBeforeItStarts() throws IOException {
         replaceLine("contracts.csv", 2, "C1,Northfield ICB,R0A,BLOCK,100.00,2024-04-01,2024-03-31,a_and_e,source");
 

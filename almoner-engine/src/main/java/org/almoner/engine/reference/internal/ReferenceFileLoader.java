@@ -60,7 +60,6 @@ public final class ReferenceFileLoader {
             checkUniqueKeys(statement, file, path, stage);
             statement.execute("CREATE OR REPLACE TABLE " + identifier(file.tableName()) + " AS SELECT "
                     + typedColumns(file) + " FROM " + identifier(stage) + " ORDER BY rowid");
-            statement.execute("DROP TABLE " + identifier(stage));
             try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + identifier(file.tableName()))) {
                 count.next();
                 return count.getLong(1);
@@ -68,6 +67,16 @@ public final class ReferenceFileLoader {
         } catch (SQLException e) {
             throw new EngineException(EngineErrorCode.INTERNAL, "Could not load the reference data file " + path
                     + " into the database: " + e.getMessage(), e);
+        } finally {
+            dropQuietly(stage);
+        }
+    }
+
+    private void dropQuietly(String table) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + identifier(table));
+        } catch (SQLException e) {
+            // The staging table is temporary and replaced on the next load; failing to drop it loses nothing.
         }
     }
 
