@@ -61,7 +61,14 @@ public final class RejectListing {
         try {
             Path folder = Files.createDirectories(target.toAbsolutePath().getParent());
             Path temporary = folder.resolve("." + target.getFileName() + ".incomplete");
-            Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE listed_rejects AS " + query);
+            // Line numbers come from row_number() over the reader, which follows file order only while
+            // DuckDB preserves insertion order.
+            Sql.execute(connection, "SET preserve_insertion_order = true");
+            try {
+                Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE listed_rejects AS " + query);
+            } finally {
+                Sql.execute(connection, "SET preserve_insertion_order = false");
+            }
             long listed = Sql.queryLong(connection, "SELECT count(*) FROM listed_rejects");
             if (listed != expected) {
                 throw new EngineException(EngineErrorCode.INTERNAL, "Listing rejected rows found " + listed + " but loading rejected "

@@ -17,6 +17,8 @@ import org.almoner.engine.console.Progress;
 import org.almoner.engine.costing.Costing;
 import org.almoner.engine.costing.CostingResult;
 import org.almoner.engine.duckdb.DuckDb;
+import org.almoner.engine.fhir.FhirImport;
+import org.almoner.engine.fhir.FhirImportResult;
 import org.almoner.engine.ingest.Ingest;
 import org.almoner.engine.ingest.IngestPlan;
 import org.almoner.engine.ingest.IngestResult;
@@ -66,6 +68,15 @@ public final class Pipeline {
                 timed(timings, "Load reference data", 0, progress ->
                         ReferenceData.load(connection, reference));
 
+                Path fhirFolder = request.input().resolve("fhir");
+                FhirImportResult fhir = null;
+                if (Files.isDirectory(fhirFolder)) {
+                    Path converted = Files.createDirectories(work.path().resolve("fhir"));
+                    fhir = timed(timings, "Convert FHIR bundles", 0, progress -> new FhirImport()
+                            .convert(fhirFolder, converted.resolve("fhir.csv"), converted.resolve("diagnoses-fhir.csv")));
+                    plan = plan.withExtraActivityFiles(List.of(converted.resolve("fhir.csv")));
+                }
+
                 IngestPlan ingestPlan = plan;
                 IngestResult ingest = timed(timings, "Ingest and data quality", 0, progress ->
                         new Ingest(connection, new QualitySettings(request.asOf(), request.timelinessDays()))
@@ -106,7 +117,7 @@ public final class Pipeline {
                 costingStage.writeUncosted("activity_published", costingFolder.resolve("uncosted.csv"));
 
                 PipelineResult result = new PipelineResult(request.output(), ingest, pseudonymisation, linkage, costing,
-                        timings);
+                        fhir, timings);
                 RunSummary.write(result, request, published.resolve("run-summary.json"));
                 ReadMe.write(published.resolve("README.txt"));
                 connection.close();

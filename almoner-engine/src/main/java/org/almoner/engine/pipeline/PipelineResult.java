@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.almoner.engine.costing.CostingResult;
+import org.almoner.engine.fhir.FhirImportResult;
 import org.almoner.engine.ingest.IngestResult;
 import org.almoner.engine.linkage.LinkageResult;
 import org.almoner.engine.pseudonymisation.PseudonymisationResult;
@@ -18,11 +19,12 @@ import org.almoner.engine.pseudonymisation.PseudonymisationResult;
  * @param pseudonymisation the spine under pseudonyms
  * @param linkage activity linked per source
  * @param costing activity costed per method
+ * @param fhir the FHIR bundles converted, or null when the input had no fhir folder
  * @param timings each stage's time
  */
 public record PipelineResult(
         Path output, IngestResult ingest, PseudonymisationResult pseudonymisation, LinkageResult linkage,
-        CostingResult costing, List<StageTiming> timings) {
+        CostingResult costing, FhirImportResult fhir, List<StageTiming> timings) {
 
     public PipelineResult {
         requireNonNull(output, "output is null");

@@ -30,6 +30,9 @@ final class RunSummary {
         root.set("pseudonymisation", JSON.valueToTree(result.pseudonymisation()));
         root.set("linkage", JSON.valueToTree(result.linkage().bySource()));
         root.set("costing", JSON.valueToTree(result.costing()));
+        if (result.fhir() != null) {
+            root.set("fhir", JSON.valueToTree(result.fhir()));
+        }
         ArrayNode stages = root.putArray("stages");
         for (StageTiming timing : result.timings()) {
             ObjectNode stage = stages.addObject();

@@ -205,6 +205,25 @@ class PipelineTest {
         }
     }
 
+    @Test
+    void loadsFhirBundlesAsAnotherActivitySource() throws Exception {
+        Path input = smallEconomy().writeTo(folder.resolve("input"));
+        Path bundles = Files.createDirectories(input.resolve("fhir"));
+        try (var in = PipelineTest.class.getResourceAsStream("/org/almoner/engine/fhir/hospital-bundle.json")) {
+            Files.copy(in, bundles.resolve("hospital-bundle.json"));
+        }
+        PipelineResult result = run(input, folder.resolve("output"));
+
+        assertThat(result.fhir().activityRows()).isEqualTo(4);
+        try (Connection duck = DuckDb.open(null, DuckDbSettings.defaults())) {
+            assertThat(rows(duck, "SELECT source_record_id, link_method, costing_method, cost::VARCHAR FROM read_parquet('"
+                    + folder.resolve("output/linked/activity.parquet") + "') WHERE source_system = 'FHIR' ORDER BY 1"))
+                    // FHIR encounters carry no HRG, so the claimed cost (the local cost) prices them.
+                    .contains(List.of("Encounter/encounter-1", "NHS_NUMBER", "LOCAL_COST", "3124.50"));
+        }
+        assertThat(folder.resolve("output/run-summary.json")).content().contains("\"fhir\"");
+    }
+
     private static Set<String> pseudonyms(Connection duck, Path output) throws SQLException {
         Set<String> pseudonyms = new HashSet<>();
         for (List<String> row : rows(duck, "SELECT person_pseudonym FROM read_parquet('" + output.resolve("linked/people.parquet") + "')")) {
