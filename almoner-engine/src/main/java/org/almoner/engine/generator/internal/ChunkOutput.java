@@ -1,0 +1,66 @@
+package org.almoner.engine.generator.internal;
+
+import java.util.List;
+
+/** The formatted rows one chunk of people produces, one buffer per output table in {@link OutputTable#all()} order. */
+public final class ChunkOutput {
+
+    private static final int ACTIVITY_OFFSET = 3;
+
+    private final ByteSink[] sinks;
+    private final long[] rows;
+    private final int people;
+
+    ChunkOutput(int people) {
+        int tables = OutputTable.all().size();
+        this.people = people;
+        this.sinks = new ByteSink[tables];
+        this.rows = new long[tables];
+        for (int i = 0; i < tables; i++) {
+            sinks[i] = new ByteSink(i == ACTIVITY_OFFSET + SourceSystem.EPD.ordinal() ? people * 2400 : people * 64);
+        }
+    }
+
+    ByteSink people() {
+        return row(0);
+    }
+
+    ByteSink diagnoses() {
+        return row(1);
+    }
+
+    ByteSink registers() {
+        return row(2);
+    }
+
+    ByteSink activity(SourceSystem source) {
+        return row(ACTIVITY_OFFSET + source.ordinal());
+    }
+
+    ByteSink identities() {
+        return row(ACTIVITY_OFFSET + SourceSystem.values().length);
+    }
+
+    ByteSink truePeople() {
+        return row(ACTIVITY_OFFSET + SourceSystem.values().length + 1);
+    }
+
+    private ByteSink row(int index) {
+        rows[index]++;
+        return sinks[index];
+    }
+
+    /** Buffers in {@link OutputTable#all()} order. */
+    public List<ByteSink> buffers() {
+        return List.of(sinks);
+    }
+
+    /** Rows written to each table, in {@link OutputTable#all()} order. */
+    public long[] rowCounts() {
+        return rows.clone();
+    }
+
+    public int peopleCount() {
+        return people;
+    }
+}
