@@ -3,6 +3,9 @@ package org.almoner.cli;
 import java.io.PrintWriter;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
+import org.almoner.engine.benchmark.BenchmarkCommand;
+import org.almoner.engine.fhir.FhirImportCommand;
+import org.almoner.engine.generator.GenerateCommand;
 import org.almoner.engine.pipeline.PipelineCommand;
 import org.almoner.engine.pseudonymisation.KeyCommand;
 import picocli.CommandLine;
@@ -15,8 +18,12 @@ import picocli.CommandLine.Command;
         usageHelpAutoWidth = true,
         versionProvider = AlmonerVersion.class,
         subcommands = {
+            DemoCommand.class,
+            GenerateCommand.class,
             PipelineCommand.class,
             KeyCommand.class,
+            FhirImportCommand.class,
+            BenchmarkCommand.class,
             CommandLine.HelpCommand.class,
         },
         description = {
@@ -28,8 +35,10 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Start here:",
-            "  almoner generate --people 10000 --out demo/input      make a synthetic population",
-            "  almoner pipeline --in demo/input --out demo/output    load, check, pseudonymise and cost it",
+            "  almoner demo                                           all of the below on 10,000 synthetic people",
+            "  almoner generate --people 10000 --out data/input       make a synthetic population",
+            "  almoner key --out data/area.key                        make a pseudonymisation key",
+            "  almoner pipeline --in data/input --out data/output --key-file data/area.key",
             "",
             "Run 'almoner help COMMAND' for a command's options. Exit codes: 0 done, 64 bad usage,",
             "65 bad input data, 66 input not found, 73 cannot write output, 78 bad configuration, 70 internal error.",

@@ -29,7 +29,7 @@ class AlmonerCommandLineTest {
 
     @Test
     void unknownOptionIsBadUsageWithAHint() {
-        assertThat(run("pipeline", "--nonsense")).isEqualTo(64);
+        assertThat(run("pipeline", "--in", "a", "--out", "b", "--nonsense")).isEqualTo(64);
         assertThat(err.toString()).contains("--nonsense").contains("almoner pipeline --help");
     }
 

@@ -96,7 +96,7 @@ public final class Pipeline {
                 Outputs outputs = new Outputs(connection, published);
                 // Linking and costing are views read once, as the activity is written: one pass over
                 // tens of millions of rows instead of three.
-                timed(timings, "Link, cost and write activity", 0, progress -> {
+                timed(timings, "Link, cost and write", 0, progress -> {
                     linkageStage.run(percent -> progress.accept(percent * 0.05));
                     costingStage.defineCostedView("activity_linked", "activity_costed");
                     outputs.writeActivity("activity_costed", "activity_published", percent -> progress.accept(5 + percent * 0.95));

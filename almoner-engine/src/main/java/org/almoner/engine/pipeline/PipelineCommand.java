@@ -104,8 +104,13 @@ public final class PipelineCommand implements Callable<Integer> {
                 asOf == null ? LocalDate.now(clock) : asOf, timelinessDays, replace, database);
         PipelineResult result = new Pipeline(List.of(), Pipeline.StageListener.console()).run(request);
         PrintWriter out = spec.commandLine().getOut();
-        PipelineReport.print(result, out);
+        printReport(result, out);
         out.flush();
         return 0;
+    }
+
+    /** Prints the plain-English summary of a run: rows, linkage, costs, time per stage, where the outputs are. */
+    public static void printReport(PipelineResult result, PrintWriter out) {
+        PipelineReport.print(result, out);
     }
 }
