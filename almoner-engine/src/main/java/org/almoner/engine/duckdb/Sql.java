@@ -22,6 +22,9 @@ import org.duckdb.QueryProgress;
 /** Running SQL on DuckDB: statements with progress, single values, and SQL kept as resources. */
 public final class Sql {
 
+    /** Set ALMONER_SQL_TIMING=1 to print each statement's time, for finding where a slow run spends it. */
+    private static final boolean TIMING = System.getenv("ALMONER_SQL_TIMING") != null;
+
     private Sql() {
     }
 
@@ -55,7 +58,11 @@ public final class Sql {
                         // Progress is a courtesy; a statement that has just finished may refuse the call.
                     }
                 }, 200, 200, TimeUnit.MILLISECONDS);
+                long start = System.nanoTime();
                 statement.execute();
+                if (TIMING) {
+                    System.err.printf("%n[sql %.2fs] %s%n", (System.nanoTime() - start) / 1e9, firstLine(sql));
+                }
             } finally {
                 poller.shutdownNow();
             }

@@ -70,7 +70,8 @@ public final class Ingest {
                     table_name VARCHAR, file VARCHAR, kind VARCHAR, rows_read BIGINT)""");
         for (InputFile format : InputFile.values()) {
             Sql.execute(connection, "CREATE OR REPLACE TABLE " + table(format) + " AS SELECT "
-                    + TypedColumns.selectList(format) + ", ''::VARCHAR AS source_file FROM " + emptySource(format) + " WHERE false");
+                    + TypedColumns.selectList(format) + ", ''::VARCHAR AS source_file FROM "
+                    + TypedColumns.prepared(format, emptySource(format)) + " WHERE false");
         }
 
         long totalBytes = files.keySet().stream().mapToLong(Ingest::size).sum();
@@ -103,7 +104,7 @@ public final class Ingest {
         // Read in parallel without line numbers: numbering lines in file order makes DuckDB read on one
         // thread. Lines are worked out later, in a second read, only for files with rejected rows.
         Sql.execute(connection, "INSERT INTO " + table + " SELECT " + TypedColumns.selectList(format) + ", "
-                + literal(file.toString()) + " AS source_file FROM " + source, percentDone);
+                + literal(file.toString()) + " AS source_file FROM " + TypedColumns.prepared(format, source), percentDone);
         if (!isParquet(file)) {
             failOnStructuralErrors(file, format, scanName);
         }

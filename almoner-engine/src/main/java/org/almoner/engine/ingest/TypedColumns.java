@@ -38,11 +38,31 @@ final class TypedColumns {
 
     /** The SQL macro checking an NHS number's modulus 11 check digit, agreeing with {@code NhsNumber.isValid}. */
     static String nhsNumberMacro() {
+        // Integer arithmetic on the ten digits: several times faster than a regular expression and nine
+        // substrings over tens of millions of rows. GLOB has already made sure there are ten digits.
         String weighted = Stream.iterate(1, i -> i + 1).limit(9)
-                .map(i -> "CAST(substr(n, " + i + ", 1) AS INTEGER) * " + (11 - i))
+                .map(i -> "CAST(n AS BIGINT) // " + "1" + "0".repeat(10 - i) + " % 10 * " + (11 - i))
                 .collect(Collectors.joining(" + "));
-        return "CREATE OR REPLACE MACRO almoner_nhs_number_valid(n) AS CASE WHEN n IS NULL OR NOT regexp_full_match(n, '[0-9]{10}')"
-                + " THEN false ELSE (11 - ((" + weighted + ") % 11)) % 11 = CAST(substr(n, 10, 1) AS INTEGER) END";
+        return "CREATE OR REPLACE MACRO almoner_nhs_number_valid(n) AS CASE WHEN n IS NULL OR length(n) <> 10"
+                + " OR NOT (n GLOB '" + "[0-9]".repeat(10) + "') THEN false"
+                + " ELSE (11 - ((" + weighted + ") % 11)) % 11 = CAST(n AS BIGINT) % 10 END";
+    }
+
+    /**
+     * Wraps a source of text columns so that each NHS number is normalised and checked once per row,
+     * not once for each column derived from it.
+     */
+    static String prepared(InputFile file, String source) {
+        StringBuilder extra = new StringBuilder();
+        for (Column column : file.columns()) {
+            if (column.type() == ColumnType.NHS_NUMBER) {
+                String digits = "nullif(replace(replace(trim(" + identifier(column.name()) + "), ' ', ''), '-', ''), '')";
+                extra.append(", ").append(digits).append(" AS ").append(identifier("__" + column.name() + "_digits"))
+                        .append(", almoner_nhs_number_valid(").append(digits).append(") AS ")
+                        .append(identifier("__" + column.name() + "_valid"));
+            }
+        }
+        return "(SELECT *" + extra + " FROM " + source + ")";
     }
 
     /** The select list giving typed columns, invalid flags and the reject reason from raw text columns. */
@@ -77,10 +97,11 @@ final class TypedColumns {
         switch (column.type()) {
             case TEXT, CODE -> items.add(text + " AS " + identifier(name));
             case NHS_NUMBER -> {
-                String digits = "nullif(replace(replace(trim(" + identifier(name) + "), ' ', ''), '-', ''), '')";
-                items.add("CASE WHEN almoner_nhs_number_valid(" + digits + ") THEN " + digits + " END AS " + identifier(name));
-                items.add("CASE WHEN " + digits + " IS NULL THEN 'MISSING' WHEN almoner_nhs_number_valid(" + digits
-                        + ") THEN 'VALID' ELSE 'INVALID' END AS " + identifier(name + "_status"));
+                String digits = identifier("__" + name + "_digits");
+                String valid = identifier("__" + name + "_valid");
+                items.add("CASE WHEN " + valid + " THEN " + digits + " END AS " + identifier(name));
+                items.add("CASE WHEN " + digits + " IS NULL THEN 'MISSING' WHEN " + valid + " THEN 'VALID' ELSE 'INVALID' END AS "
+                        + identifier(name + "_status"));
             }
             default -> items.add(typedValue(column) + " AS " + identifier(name));
         }
