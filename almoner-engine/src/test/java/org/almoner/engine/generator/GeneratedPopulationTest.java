@@ -140,6 +140,17 @@ class GeneratedPopulationTest {
     }
 
     @Test
+    void noActivityStartsAfterThePersonDied() throws SQLException {
+        assertThat(data.number("SELECT count(*) FROM people WHERE date_of_death IS NOT NULL")).isPositive();
+        assertThat(data.number("""
+                SELECT count(*) FROM activity a JOIN identities i USING (source_system, source_record_id)
+                  JOIN people p USING (person_id)
+                WHERE p.date_of_death IS NOT NULL
+                  AND (CAST(a.start_date AS DATE) > CAST(p.date_of_death AS DATE)
+                       OR CAST(a.end_date AS DATE) > CAST(p.date_of_death AS DATE))""")).isZero();
+    }
+
+    @Test
     void mentalHealthRowsCountTheDaysTheyCover() throws SQLException {
         assertThat(data.number("SELECT count(*) FROM activity WHERE setting = 'mental_health'")).isPositive();
         assertThat(data.number("""
