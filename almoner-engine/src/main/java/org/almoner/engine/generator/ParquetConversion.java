@@ -7,10 +7,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
+import org.almoner.engine.generator.internal.OutputTable;
 
 /** Converts finished CSV files to Parquet with DuckDB, keeping every column as text. */
 final class ParquetConversion {
@@ -18,15 +20,19 @@ final class ParquetConversion {
     private ParquetConversion() {
     }
 
-    static void convert(Path folder, List<String> csvFiles) {
+    static void convert(Path folder, List<OutputTable> tables) {
         try (Connection connection = DuckDb.open(null, DuckDbSettings.defaults().withTemporaryDirectory(folder.resolve(".duckdb")));
                 Statement statement = connection.createStatement()) {
-            for (String csvFile : csvFiles) {
+            for (OutputTable table : tables) {
+                String csvFile = table.relativePath();
                 Path csv = folder.resolve(csvFile);
                 Path parquet = folder.resolve(csvFile.substring(0, csvFile.length() - 4) + ".parquet");
+                // The columns are known, so no sniffing: every column is text, as the format declares.
+                String columns = table.columns().stream().map(name -> DuckDb.literal(name) + ": 'VARCHAR'")
+                        .collect(Collectors.joining(", ", "{", "}"));
                 statement.execute("COPY (SELECT * FROM read_csv(" + DuckDb.literal(csv.toString())
-                        + ", header = true, all_varchar = true, delim = ',', quote = '\"')) TO "
-                        + DuckDb.literal(parquet.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+                        + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = "
+                        + columns + ")) TO " + DuckDb.literal(parquet.toString()) + " (FORMAT parquet)");
                 Files.delete(csv);
             }
             Path spill = folder.resolve(".duckdb");

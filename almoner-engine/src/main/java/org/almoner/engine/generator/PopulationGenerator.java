@@ -62,7 +62,8 @@ public final class PopulationGenerator {
         try {
             Map<String, Long> rows = writeAll(settings, temporary, listener);
             if (settings.format() == OutputFormat.PARQUET) {
-                ParquetConversion.convert(temporary, inputFiles());
+                ParquetConversion.convert(temporary,
+                        OutputTable.all().stream().filter(OutputTable::pipelineInput).toList());
                 rows = renameToParquet(rows);
             }
             moveIntoPlace(temporary, target);

@@ -36,32 +36,29 @@ public final class ByteSink {
     /** A text field, quoted (RFC 4180) only when it holds a comma, quote or line break; null is blank. */
     public ByteSink text(String value) {
         separator();
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
             return this;
         }
-        boolean plainAscii = true;
-        boolean needsQuotes = false;
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        ensure(length);
+        int start = size;
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (c >= 128) {
-                plainAscii = false;
+            if (c >= 128 || c == ',' || c == '"' || c == '\n' || c == '\r') {
+                size = start;
+                slowText(value);
+                return this;
             }
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                needsQuotes = true;
-            }
-        }
-        if (needsQuotes) {
-            byte[] quoted = ('"' + value.replace("\"", "\"\"") + '"').getBytes(StandardCharsets.UTF_8);
-            raw(quoted);
-        } else if (plainAscii) {
-            ensure(value.length());
-            for (int i = 0; i < value.length(); i++) {
-                bytes[size++] = (byte) value.charAt(i);
-            }
-        } else {
-            raw(value.getBytes(StandardCharsets.UTF_8));
+            bytes[size++] = (byte) c;
         }
         return this;
+    }
+
+    private void slowText(String value) {
+        boolean needsQuotes = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
+        String field = needsQuotes ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        raw(field.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Pre-encoded bytes that need no quoting (dates, codes). */

@@ -69,8 +69,10 @@ final class CareActivity {
         }
         boolean frail = person.frailtyBand() >= 2;
         boolean learningDisability = person.has(Condition.LEARNING_DISABILITY);
-        double chance = learningDisability ? 0.35 : person.age >= 85 ? 0.08 + (frail ? 0.2 : 0)
-                : person.age >= 75 ? 0.02 + (frail ? 0.12 : 0) : person.age >= 65 ? 0.006 + (frail ? 0.05 : 0) : 0.003;
+        // Roughly 2-3% of adults get long-term council support, most of them old and frail (NHS Digital,
+        // Adult Social Care Activity and Finance Report, England 2022-23).
+        double chance = learningDisability ? 0.4 : person.age >= 85 ? 0.12 + (frail ? 0.25 : 0)
+                : person.age >= 75 ? 0.03 + (frail ? 0.15 : 0) : person.age >= 65 ? 0.01 + (frail ? 0.06 : 0) : 0.005;
         if (random.nextDouble() >= chance) {
             return;
         }

@@ -17,8 +17,23 @@ public final class ChunkOutput {
         this.sinks = new ByteSink[tables];
         this.rows = new long[tables];
         for (int i = 0; i < tables; i++) {
-            sinks[i] = new ByteSink(i == ACTIVITY_OFFSET + SourceSystem.EPD.ordinal() ? people * 2400 : people * 64);
+            sinks[i] = new ByteSink(people * expectedBytesPerPerson(i));
         }
+    }
+
+    /** Rough bytes a person adds to a table, so buffers rarely need to grow. */
+    private static int expectedBytesPerPerson(int table) {
+        if (table == ACTIVITY_OFFSET + SourceSystem.EPD.ordinal()) {
+            return 3200;
+        } else if (table == ACTIVITY_OFFSET + SourceSystem.GP_ACTIVITY.ordinal()) {
+            return 1500;
+        } else if (table == ACTIVITY_OFFSET + SourceSystem.SUS_OP.ordinal()
+                || table == ACTIVITY_OFFSET + SourceSystem.CSDS.ordinal()) {
+            return 700;
+        } else if (table == ACTIVITY_OFFSET + SourceSystem.values().length) {
+            return 1200;
+        }
+        return 120;
     }
 
     ByteSink people() {

@@ -18,6 +18,21 @@ final class Mixing {
 
     /** An identifier made of a prefix and the mixed value in upper-case base 36. */
     static String identifier(String prefix, long value) {
-        return prefix + Long.toUnsignedString(mix(value), 36).toUpperCase(java.util.Locale.ROOT);
+        long mixed = mix(value);
+        char[] text = new char[prefix.length() + 13];
+        prefix.getChars(0, prefix.length(), text, 0);
+        int position = text.length;
+        // Unsigned base 36: peel one digit with unsigned division so the rest fits a signed long.
+        long rest = Long.divideUnsigned(mixed, 36);
+        text[--position] = DIGITS[(int) Long.remainderUnsigned(mixed, 36)];
+        while (rest > 0) {
+            text[--position] = DIGITS[(int) (rest % 36)];
+            rest /= 36;
+        }
+        int digits = text.length - position;
+        System.arraycopy(text, position, text, prefix.length(), digits);
+        return new String(text, 0, prefix.length() + digits);
     }
+
+    private static final char[] DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 }

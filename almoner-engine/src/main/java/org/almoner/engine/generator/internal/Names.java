@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * Plausible English given and family names. The lists are in rough order of frequency and drawn
- * with Zipf-like weights, so a few family names (Smith, Jones, Taylor) are common and most are
- * rare, as in England. Invented lists, not copied from any register.
+ * with flattened Zipf weights, so a few family names (Smith, Jones, Taylor: about 3%, 2.5%, 2%) are
+ * common and most are rare, as in England. Invented lists, not copied from any register.
  */
 final class Names {
 
@@ -76,9 +76,9 @@ final class Names {
             Map.entry("Terence", "Terry"), Map.entry("Raymond", "Ray"), Map.entry("Christine", "Chris"),
             Map.entry("Jacqueline", "Jackie"), Map.entry("Samantha", "Sam"), Map.entry("Dorothy", "Dot"));
 
-    private static final double[] MALE_WEIGHTS = zipfCumulative(MALE.length, 0.7);
-    private static final double[] FEMALE_WEIGHTS = zipfCumulative(FEMALE.length, 0.7);
-    private static final double[] FAMILY_WEIGHTS = zipfCumulative(FAMILY.length, 1.0);
+    private static final double[] MALE_WEIGHTS = zipfCumulative(MALE.length, 3, 0.7);
+    private static final double[] FEMALE_WEIGHTS = zipfCumulative(FEMALE.length, 3, 0.7);
+    private static final double[] FAMILY_WEIGHTS = zipfCumulative(FAMILY.length, 5, 0.8);
 
     private Names() {
     }
@@ -100,11 +100,12 @@ final class Names {
         return text.strip().split("\\s+");
     }
 
-    private static double[] zipfCumulative(int size, double exponent) {
+    /** Cumulative weights 1 / (rank + offset)^exponent; the offset flattens the head of the distribution. */
+    private static double[] zipfCumulative(int size, int offset, double exponent) {
         double[] cumulative = new double[size];
         double total = 0;
         for (int i = 0; i < size; i++) {
-            total += 1.0 / Math.pow(i + 1, exponent);
+            total += 1.0 / Math.pow(i + offset, exponent);
             cumulative[i] = total;
         }
         for (int i = 0; i < size; i++) {

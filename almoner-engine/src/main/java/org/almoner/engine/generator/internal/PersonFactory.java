@@ -128,7 +128,7 @@ final class PersonFactory {
 
     private static void drawDeath(Person person, SplittableRandom random) {
         int age = person.age;
-        double yearly = age < 45 ? 0.0008 : age < 65 ? 0.004 : age < 75 ? 0.015 : age < 85 ? 0.045 : 0.14;
+        double yearly = age < 45 ? 0.0008 : age < 65 ? 0.004 : age < 75 ? 0.015 : age < 85 ? 0.04 : 0.10;
         double twoYears = Math.min(0.7, 2 * yearly * (0.5 + 3 * person.frailty));
         if (random.nextDouble() < twoYears) {
             person.dateOfDeath = Dates.PERIOD_START + 30 + random.nextInt(Dates.PERIOD_END - Dates.PERIOD_START - 30);
