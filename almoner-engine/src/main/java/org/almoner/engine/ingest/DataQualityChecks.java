@@ -39,6 +39,14 @@ final class DataQualityChecks {
     private static final List<String> ETHNICITY = List.of("A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N",
             "P", "R", "S", "Z", "99");
 
+    /**
+     * Optional fields whose gaps matter wherever they occur: the identifiers linkage depends on, the
+     * recorded date timeliness depends on, and the population's demographics.
+     */
+    private static final java.util.Set<String> RATED_FOR_COMPLETENESS = java.util.Set.of("nhs_number", "given_name",
+            "family_name", "date_of_birth", "sex", "postcode", "ethnicity", "deprivation_decile", "gp_practice", "pcn",
+            "recorded_date", "added_date");
+
     private final Connection connection;
     private final QualitySettings settings;
 
@@ -92,7 +100,10 @@ final class DataQualityChecks {
                     long valid = rows.getLong(4 + i * 3);
                     long defaults = rows.getLong(5 + i * 3);
                     String rule = ruleText(format, column);
-                    fields.add(new FieldQuality(column.name(), column.required(), QualityMeasures.completeness(present, loaded),
+                    Measure completeness = column.required() || RATED_FOR_COMPLETENESS.contains(column.name())
+                            ? QualityMeasures.completeness(present, loaded)
+                            : QualityMeasures.informational(present, loaded);
+                    fields.add(new FieldQuality(column.name(), column.required(), completeness,
                             rule.isEmpty() ? Measure.notApplicable() : QualityMeasures.validity(valid, present),
                             defaultRule(column) == null ? Measure.notApplicable() : QualityMeasures.defaults(defaults, present),
                             rule));

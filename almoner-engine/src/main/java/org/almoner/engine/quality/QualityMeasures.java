@@ -14,6 +14,14 @@ public final class QualityMeasures {
         return higherIsBetter(present, rows, 0.95, 0.80);
     }
 
+    /**
+     * Completeness shown for information, not rated: fields that are rightly blank in many rows (a
+     * point of delivery outside hospital, a date of death) would otherwise drown the real gaps.
+     */
+    public static Measure informational(long present, long rows) {
+        return rows == 0 ? Measure.notApplicable() : new Measure(present, rows, Rating.NOT_APPLICABLE);
+    }
+
     /** Validity of the values present: good from 99%, needs attention from 95%. */
     public static Measure validity(long valid, long checked) {
         return higherIsBetter(valid, checked, 0.99, 0.95);

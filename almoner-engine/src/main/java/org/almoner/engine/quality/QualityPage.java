@@ -76,7 +76,7 @@ final class QualityPage {
         } else {
             html.append("<p>These sources need attention before the data is used to set budgets or find cohorts:</p>\n<ul>\n");
             for (SourceQuality source : attention) {
-                html.append("<li><a href=\"#").append(anchor(source.file())).append("\">").append(escape(source.file()))
+                html.append("<li><a href=\"#").append(anchor(source.file())).append("\">").append(escape(displayName(source.file())))
                         .append("</a>: ").append(tag(source.worst())).append(' ').append(escape(reasonsFor(source)))
                         .append("</li>\n");
             }
@@ -114,7 +114,7 @@ final class QualityPage {
                 .append("<th scope=\"col\">Loaded</th><th scope=\"col\">Rejected</th><th scope=\"col\">Overall</th></tr></thead>\n<tbody>\n");
         for (SourceQuality source : report.sources()) {
             html.append("<tr><th scope=\"row\"><a href=\"#").append(anchor(source.file())).append("\">")
-                    .append(escape(source.file())).append("</a></th><td>").append(escape(source.kind())).append("</td>")
+                    .append(escape(displayName(source.file()))).append("</a></th><td>").append(escape(source.kind())).append("</td>")
                     .append(number(source.rowsRead())).append(number(source.rowsLoaded())).append(number(source.rowsRejected()))
                     .append("<td>").append(tag(source.worst())).append("</td></tr>\n");
         }
@@ -122,7 +122,8 @@ final class QualityPage {
     }
 
     private void source(SourceQuality source) {
-        html.append("<h2 id=\"").append(anchor(source.file())).append("\">").append(escape(source.file())).append("</h2>\n");
+        html.append("<h2 id=\"").append(anchor(source.file())).append("\">").append(escape(displayName(source.file())))
+                .append("</h2>\n<p><small>").append(escape(source.file())).append("</small></p>\n");
         html.append("<p>").append(escape(source.kind()));
         if (!source.sourceSystems().isEmpty()) {
             html.append(" from ").append(escape(String.join(", ", source.sourceSystems())));
@@ -146,7 +147,7 @@ final class QualityPage {
             }
             html.append("</p></div>\n");
         }
-        html.append("<table>\n<caption>Completeness, validity and use of defaults in ").append(escape(source.file()))
+        html.append("<table>\n<caption>Completeness, validity and use of defaults in ").append(escape(displayName(source.file())))
                 .append("</caption>\n<thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Completeness</th>")
                 .append("<th scope=\"col\">Validity</th><th scope=\"col\">Defaults used</th><th scope=\"col\">Validity rule</th></tr></thead>\n<tbody>\n");
         for (FieldQuality field : source.fields()) {
@@ -171,7 +172,10 @@ final class QualityPage {
         html.append("""
                 <h2>How the checks work</h2>
                 <ul>
-                <li><strong>Completeness</strong>: rows with a value in the field, of all rows read. Good from 95%, needs attention from 80%.</li>
+                <li><strong>Completeness</strong>: rows with a value in the field, of the rows loaded. Good from 95%, needs attention from 80%.
+                Rated for the identifiers that linkage depends on (NHS number, name, date of birth, sex, postcode), the recorded date
+                that timeliness depends on, and the population's demographics; other optional fields, rightly blank in many
+                rows (a point of delivery outside hospital, a date of death), are shown for information.</li>
                 <li><strong>Validity</strong>: values that pass the field's rule (NHS number check digit, real dates not in the future,
                 UK postcode shape, known codes), of values present. Good from 99%, needs attention from 95%.</li>
                 <li><strong>Timeliness</strong>: records that reached their source within the threshold after the activity ended.
@@ -187,7 +191,9 @@ final class QualityPage {
 
     private static String cell(Measure measure) {
         if (measure.rating() == Rating.NOT_APPLICABLE) {
-            return tag(Rating.NOT_APPLICABLE);
+            return measure.outOf() == 0 ? tag(Rating.NOT_APPLICABLE)
+                    : percent(measure) + " <small>(for information)</small>" + String.format(Locale.UK,
+                            "<br><small>%,d of %,d</small>", measure.count(), measure.outOf());
         }
         return percent(measure) + " " + tag(measure.rating()) + String.format(Locale.UK, "<br><small>%,d of %,d</small>",
                 measure.count(), measure.outOf());
@@ -204,6 +210,14 @@ final class QualityPage {
 
     private static String number(long value) {
         return String.format(Locale.UK, "<td class=\"number\">%,d</td>", value);
+    }
+
+    /** The file as a person knows it: its name, under its folder when that is activity/ or fhir/. */
+    static String displayName(String file) {
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        java.nio.file.Path parent = path.getParent();
+        String name = path.getFileName().toString();
+        return parent != null && parent.getFileName() != null ? parent.getFileName() + "/" + name : name;
     }
 
     private static String anchor(String file) {

@@ -8,7 +8,7 @@ public enum Rating {
     GOOD("Good"),
     NEEDS_ATTENTION("Needs attention"),
     POOR("Poor"),
-    NOT_APPLICABLE("Not checked");
+    NOT_APPLICABLE("Not rated");
 
     private final String label;
 

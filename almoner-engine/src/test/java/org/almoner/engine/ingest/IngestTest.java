@@ -237,6 +237,9 @@ class IngestTest {
         assertThat(activity.timeliness().timely().count()).isEqualTo(5);
         assertThat(activity.timeliness().latestActivity()).isEqualTo(LocalDate.of(2024, 5, 2));
         assertThat(activity.sourceSystems()).containsExactly("SUS_APC");
+        // A blank local cost is normal (tariff prices these rows): shown, not rated against the source.
+        assertThat(field(activity, "local_cost").completeness().share()).isEqualTo(0.0);
+        assertThat(field(activity, "local_cost").completeness().rating()).isEqualTo(Rating.NOT_APPLICABLE);
     }
 
     @Test
