@@ -7,16 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import org.almoner.engine.DatabaseRows;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
-import org.almoner.engine.duckdb.DuckDb;
-import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.engine.format.InputFile;
 import org.almoner.engine.identity.NhsNumber;
 import org.junit.jupiter.api.Test;
@@ -98,17 +93,6 @@ class FhirImportTest {
     }
 
     private static List<List<String>> rows(String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Connection connection = DuckDb.open(null, DuckDbSettings.defaults());
-                Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                    row.add(String.valueOf(result.getString(i)));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return DatabaseRows.rows(sql);
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.almoner.engine.EngineErrorCode;
+import org.almoner.engine.DatabaseRows;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
@@ -269,16 +270,6 @@ class IngestTest {
     }
 
     private List<List<String>> query(String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            while (result.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
-                    row.add(String.valueOf(result.getString(i)));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return DatabaseRows.rows(connection, sql);
     }
 }

@@ -7,15 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.almoner.engine.DatabaseRows;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.DuckDb;
@@ -239,17 +237,6 @@ class PipelineTest {
     }
 
     static List<List<String>> rows(Connection connection, String sql) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(String.valueOf(result.getString(i)));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return DatabaseRows.rows(connection, sql);
     }
 }
