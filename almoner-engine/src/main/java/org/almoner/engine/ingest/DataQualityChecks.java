@@ -88,7 +88,7 @@ final class DataQualityChecks {
             sql.append(", count(*) FILTER (WHERE ").append(valid == null ? "false" : "(" + present + ") AND (" + valid + ")").append(")");
             sql.append(", count(*) FILTER (WHERE ").append(defaults == null ? "false" : "(" + present + ") AND (" + defaults + ")").append(")");
         }
-        sql.append("\nFROM ").append(Ingest.table(format)).append(" WHERE reject IS NULL GROUP BY source_file");
+        sql.append("\nFROM ").append(Ingest.checked(format)).append(" WHERE reject IS NULL GROUP BY source_file");
         Map<String, List<FieldQuality>> byFile = new HashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql.toString())) {
             while (rows.next()) {
@@ -195,7 +195,7 @@ final class DataQualityChecks {
                 WITH lags AS (
                     SELECT source_file, coalesce(end_date, start_date) AS activity_end,
                            date_diff('day', coalesce(end_date, start_date), recorded_date) AS lag
-                    FROM activity_ingested WHERE reject IS NULL)
+                    FROM activity_checked WHERE reject IS NULL)
                 SELECT source_file,
                        count(*) FILTER (WHERE lag IS NOT NULL AND lag <= %d) AS timely,
                        count(lag) AS dated,
@@ -222,7 +222,7 @@ final class DataQualityChecks {
         Map<String, List<String>> byFile = new HashMap<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT source_file, string_agg(DISTINCT source_system, chr(31) ORDER BY source_system)"
-                        + " FROM activity_ingested WHERE source_system IS NOT NULL GROUP BY source_file")) {
+                        + " FROM activity_checked WHERE source_system IS NOT NULL GROUP BY source_file")) {
             while (rows.next()) {
                 byFile.put(rows.getString(1), Arrays.asList(rows.getString(2).split("\u001f")));
             }
@@ -234,7 +234,7 @@ final class DataQualityChecks {
 
     private Map<String, List<SourceQuality.RejectReason>> rejectReasons() {
         Map<String, List<SourceQuality.RejectReason>> byFile = new HashMap<>();
-        String union = String.join(" UNION ALL ", Ingest.INGESTED_TABLES.stream()
+        String union = String.join(" UNION ALL ", Ingest.CHECKED_VIEWS.stream()
                 .map(table -> "SELECT source_file, split_part(reject, chr(31), 1) AS field, split_part(reject, chr(31), 2) AS reason,"
                         + " FROM " + table + " WHERE reject IS NOT NULL")
                 .toList());

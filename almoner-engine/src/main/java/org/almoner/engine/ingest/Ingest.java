@@ -26,8 +26,10 @@ import org.almoner.engine.quality.QualitySettings;
  * The ingest stage: loads an {@link IngestPlan}'s files into typed tables and computes their data
  * quality.
  *
- * <p>Each file is read once, in parallel, by DuckDB's own CSV or Parquet reader into
- * {@code <kind>_ingested} (typed values, invalid flags, the reject reason, the source file). Line
+ * <p>Each file is read once, in parallel, by DuckDB's own CSV or Parquet reader and streamed to a
+ * staged Parquet file of typed rows (typed values, invalid flags, the reject reason, the source
+ * file), which the view {@code <kind>_ingested} reads; {@code <kind>_checked} adds the rejects that
+ * depend on other rows (duplicate keys, unknown people). Line
  * numbers cost a single-threaded read, so they are worked out only for files with rejected rows,
  * when the rejects are listed ({@link RejectListing}).
  * Then the views {@code people_in}, {@code diagnoses_in}, {@code condition_registers_in} and
@@ -35,17 +37,23 @@ import org.almoner.engine.quality.QualitySettings;
  */
 public final class Ingest {
 
-    static final List<String> INGESTED_TABLES = List.of("people_ingested", "diagnoses_ingested",
-            "condition_registers_ingested", "activity_ingested");
+    /** Every row read, with its final reject reason (row rules, duplicates, unknown people). */
+    static final List<String> CHECKED_VIEWS = List.of("people_checked", "diagnoses_checked",
+            "condition_registers_checked", "activity_checked");
 
     private final Connection connection;
     private final QualitySettings settings;
+    private final Path stagingFolder;
     private int scans;
-    private IngestPlan plan;
 
-    public Ingest(Connection connection, QualitySettings settings) {
+    /**
+     * @param stagingFolder where the typed rows are kept as Parquet while the run lasts: streaming
+     *     them to compressed files keeps memory flat however large the input
+     */
+    public Ingest(Connection connection, QualitySettings settings, Path stagingFolder) {
         this.connection = requireNonNull(connection, "connection is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.stagingFolder = requireNonNull(stagingFolder, "stagingFolder is null");
     }
 
     /** Loads every file of the plan; fails on the first malformed file before anything is published. */
@@ -64,14 +72,12 @@ public final class Ingest {
         });
 
         Sql.execute(connection, TypedColumns.nhsNumberMacro());
-        this.plan = plan;
         Sql.execute(connection, """
                 CREATE OR REPLACE TABLE ingested_files (
                     table_name VARCHAR, file VARCHAR, kind VARCHAR, rows_read BIGINT)""");
+        Map<InputFile, List<Path>> staged = new LinkedHashMap<>();
         for (InputFile format : InputFile.values()) {
-            Sql.execute(connection, "CREATE OR REPLACE TABLE " + table(format) + " AS SELECT "
-                    + TypedColumns.selectList(format) + ", ''::VARCHAR AS source_file FROM "
-                    + TypedColumns.prepared(format, emptySource(format)) + " WHERE false");
+            staged.put(format, new ArrayList<>());
         }
 
         long totalBytes = files.keySet().stream().mapToLong(Ingest::size).sum();
@@ -79,12 +85,13 @@ public final class Ingest {
         for (Map.Entry<Path, InputFile> entry : files.entrySet()) {
             long bytes = size(entry.getKey());
             long before = doneBytes;
-            load(entry.getKey(), entry.getValue(), percent -> percentDone.accept(
-                    80.0 * (before + bytes * percent / 100.0) / Math.max(1, totalBytes)));
+            staged.get(entry.getValue()).add(load(entry.getKey(), entry.getValue(), staged.get(entry.getValue()).size(),
+                    percent -> percentDone.accept(80.0 * (before + bytes * percent / 100.0) / Math.max(1, totalBytes))));
             doneBytes += bytes;
         }
 
-        rejectDuplicatesAndOrphans();
+        staged.forEach(this::createIngestedView);
+        createCheckedViews();
         percentDone.accept(85);
         createViews();
         List<FileAccount> accounts = accounts();
@@ -96,21 +103,51 @@ public final class Ingest {
         return new IngestResult(accounts, report, new RejectListing(sources, accounts));
     }
 
-    private void load(Path file, InputFile format, DoubleConsumer percentDone) {
-        String table = table(format);
-        long firstRowid = Sql.queryLong(connection, "SELECT count(*) FROM " + table);
+    /** Reads one file into a staged Parquet file of typed rows, and returns that file. */
+    private Path load(Path file, InputFile format, int index, DoubleConsumer percentDone) {
         String scanName = "structure_" + (++scans);
         String source = isParquet(file) ? parquetSource(file, format) : csvSource(file, format, scanName);
-        // Read in parallel without line numbers: numbering lines in file order makes DuckDB read on one
-        // thread. Lines are worked out later, in a second read, only for files with rejected rows.
-        Sql.execute(connection, "INSERT INTO " + table + " SELECT " + TypedColumns.selectList(format) + ", "
-                + literal(file.toString()) + " AS source_file FROM " + TypedColumns.prepared(format, source), percentDone);
+        Path target = stagingFolder.resolve(format.baseName() + "-" + index + ".parquet");
+        try {
+            java.nio.file.Files.createDirectories(stagingFolder);
+        } catch (java.io.IOException e) {
+            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Cannot create the work folder " + stagingFolder + ": "
+                    + e.getMessage(), e);
+        }
+        Sql.execute(connection, "COPY (SELECT " + TypedColumns.selectList(format) + ", " + literal(file.toString())
+                + " AS source_file FROM " + TypedColumns.prepared(format, source) + ") TO " + literal(target.toString())
+                + " (FORMAT parquet)", percentDone);
         if (!isParquet(file)) {
             failOnStructuralErrors(file, format, scanName);
         }
-        long rows = Sql.queryLong(connection, "SELECT count(*) FROM " + table) - firstRowid;
-        Sql.execute(connection, "INSERT INTO ingested_files VALUES (" + literal(table) + ", " + literal(file.toString()) + ", "
+        long rows = Sql.queryLong(connection, "SELECT count(*) FROM read_parquet(" + literal(target.toString()) + ")");
+        Sql.execute(connection, "INSERT INTO ingested_files VALUES (" + literal(table(format)) + ", " + literal(file.toString()) + ", "
                 + literal(format.baseName()) + ", " + rows + ")");
+        return target;
+    }
+
+    private void createIngestedView(InputFile format, List<Path> files) {
+        if (files.isEmpty()) {
+            Sql.execute(connection, "CREATE OR REPLACE VIEW " + table(format) + " AS SELECT " + TypedColumns.selectList(format)
+                    + ", ''::VARCHAR AS source_file" + (format == InputFile.ACTIVITY ? ", 0::BIGINT AS activity_id" : "") + " FROM "
+                    + TypedColumns.prepared(format, emptySource(format)) + " WHERE false");
+            return;
+        }
+        String list = files.stream().map(path -> literal(path.toString())).collect(Collectors.joining(", ", "[", "]"));
+        if (format != InputFile.ACTIVITY) {
+            Sql.execute(connection, "CREATE OR REPLACE VIEW " + table(format) + " AS SELECT * FROM read_parquet(" + list + ")");
+            return;
+        }
+        // Activity rows need an identifier that stays put across reads: the staged file's number and
+        // the row's position in it.
+        StringBuilder fileNumber = new StringBuilder("CASE filename");
+        for (int i = 0; i < files.size(); i++) {
+            fileNumber.append(" WHEN ").append(literal(files.get(i).toString())).append(" THEN ").append(i);
+        }
+        fileNumber.append(" END");
+        Sql.execute(connection, "CREATE OR REPLACE VIEW " + table(format) + " AS SELECT * EXCLUDE (filename, file_row_number), ("
+                + fileNumber + ") * 10000000000 + file_row_number AS activity_id FROM read_parquet(" + list
+                + ", filename = true, file_row_number = true)");
     }
 
     /** DuckDB's CSV reader for one file; with a scan name it records structural errors under that name. */
@@ -190,26 +227,34 @@ public final class Ingest {
     /**
      * Keys that must be unique, and are not, reject every row holding them: which of two rows with
      * one record id is right is for the source to say, not for Almoner to guess. Diagnoses and
-     * registers must name a person who was loaded.
+     * registers must name a person who was loaded. The {@code <kind>_checked} views give every row
+     * its final reason.
      */
-    private void rejectDuplicatesAndOrphans() {
+    private void createCheckedViews() {
         Sql.execute(connection, """
                 CREATE OR REPLACE TABLE duplicate_people AS
                 SELECT person_id, count(*) AS occurrences FROM people_ingested WHERE reject IS NULL
                 GROUP BY person_id HAVING count(*) > 1""");
-        Sql.execute(connection, "UPDATE people_ingested t SET reject = " + RejectRules.duplicatePerson("t.person_id", "d.occurrences")
-                + " FROM duplicate_people d WHERE t.person_id = d.person_id AND t.reject IS NULL");
         Sql.execute(connection, """
                 CREATE OR REPLACE TABLE duplicate_activity AS
                 SELECT source_system, source_record_id, count(*) AS occurrences FROM activity_ingested WHERE reject IS NULL
                 GROUP BY source_system, source_record_id HAVING count(*) > 1""");
-        Sql.execute(connection, "UPDATE activity_ingested t SET reject = "
-                + RejectRules.duplicateRecord("t.source_system", "t.source_record_id", "d.occurrences")
-                + " FROM duplicate_activity d WHERE t.source_system = d.source_system"
-                + " AND t.source_record_id = d.source_record_id AND t.reject IS NULL");
-        for (String table : List.of("diagnoses_ingested", "condition_registers_ingested")) {
-            Sql.execute(connection, "UPDATE " + table + " t SET reject = " + RejectRules.unknownPerson("t.person_id")
-                    + " WHERE t.reject IS NULL AND " + RejectRules.isUnknownPerson("t.person_id"));
+        Sql.execute(connection, "CREATE OR REPLACE VIEW people_checked AS SELECT t.* REPLACE (coalesce(t.reject, CASE WHEN"
+                + " d.person_id IS NOT NULL THEN " + RejectRules.duplicatePerson("d.person_id", "d.occurrences") + " END) AS reject)"
+                + " FROM people_ingested t LEFT JOIN duplicate_people d ON d.person_id = t.person_id");
+        boolean duplicates = Sql.queryLong(connection, "SELECT count(*) FROM duplicate_activity") > 0;
+        // Joining tens of millions of rows to an empty table still costs a pass; skip it when there is nothing to find.
+        Sql.execute(connection, duplicates
+                ? "CREATE OR REPLACE VIEW activity_checked AS SELECT t.* REPLACE (coalesce(t.reject, CASE WHEN d.source_record_id"
+                        + " IS NOT NULL THEN " + RejectRules.duplicateRecord("d.source_system", "d.source_record_id", "d.occurrences")
+                        + " END) AS reject) FROM activity_ingested t LEFT JOIN duplicate_activity d"
+                        + " ON d.source_system = t.source_system AND d.source_record_id = t.source_record_id"
+                : "CREATE OR REPLACE VIEW activity_checked AS SELECT * FROM activity_ingested");
+        Sql.execute(connection, "CREATE OR REPLACE VIEW people_in_spine AS SELECT person_id FROM people_checked WHERE reject IS NULL");
+        for (InputFile format : List.of(InputFile.DIAGNOSES, InputFile.CONDITION_REGISTERS)) {
+            Sql.execute(connection, "CREATE OR REPLACE VIEW " + checked(format) + " AS SELECT t.* REPLACE (coalesce(t.reject,"
+                    + " CASE WHEN " + RejectRules.isUnknownPerson("t.person_id") + " THEN " + RejectRules.unknownPerson("t.person_id")
+                    + " END) AS reject) FROM " + table(format) + " t");
         }
     }
 
@@ -221,9 +266,9 @@ public final class Ingest {
                             : java.util.stream.Stream.of(column.name()))
                     .map(org.almoner.engine.duckdb.DuckDb::identifier)
                     .collect(Collectors.joining(", "));
-            String id = format == InputFile.ACTIVITY ? "rowid AS activity_id, " : "";
+            String id = format == InputFile.ACTIVITY ? "activity_id, " : "";
             Sql.execute(connection, "CREATE OR REPLACE VIEW " + format.baseName() + "_in AS SELECT " + id + columns
-                    + ", source_file FROM " + table(format) + " WHERE reject IS NULL");
+                    + ", source_file FROM " + checked(format) + " WHERE reject IS NULL");
         }
     }
 
@@ -236,7 +281,7 @@ public final class Ingest {
         String loaded = java.util.stream.Stream.of(InputFile.values())
                 .map(format -> "SELECT source_file, count(*) AS loaded FROM " + format.baseName() + "_in GROUP BY source_file")
                 .collect(Collectors.joining(" UNION ALL "));
-        String rejected = INGESTED_TABLES.stream()
+        String rejected = CHECKED_VIEWS.stream()
                 .map(table -> "SELECT source_file, count(*) AS rejected FROM " + table + " WHERE reject IS NOT NULL GROUP BY source_file")
                 .collect(Collectors.joining(" UNION ALL "));
         try (Statement statement = connection.createStatement();
@@ -254,6 +299,10 @@ public final class Ingest {
 
     static String table(InputFile format) {
         return format.baseName() + "_ingested";
+    }
+
+    static String checked(InputFile format) {
+        return format.baseName() + "_checked";
     }
 
     private static boolean isParquet(Path file) {

@@ -26,6 +26,6 @@ final class RejectRules {
     }
 
     static String isUnknownPerson(String personId) {
-        return "NOT EXISTS (SELECT 1 FROM people_ingested p WHERE p.reject IS NULL AND p.person_id = " + personId + ")";
+        return "NOT EXISTS (SELECT 1 FROM people_in_spine p WHERE p.person_id = " + personId + ")";
     }
 }

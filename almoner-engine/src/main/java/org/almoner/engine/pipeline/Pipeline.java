@@ -79,7 +79,7 @@ public final class Pipeline {
 
                 IngestPlan ingestPlan = plan;
                 IngestResult ingest = timed(timings, "Ingest and data quality", 0, progress ->
-                        new Ingest(connection, new QualitySettings(request.asOf(), request.timelinessDays()))
+                        new Ingest(connection, new QualitySettings(request.asOf(), request.timelinessDays()), work.path().resolve("ingested"))
                                 .run(ingestPlan, progress));
                 timings.set(timings.size() - 1, withRows(timings.getLast(), ingest.rowsRead()));
                 Path quality = Files.createDirectories(published.resolve("quality"));
