@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,11 +110,16 @@ public final class PopulationGenerator {
             long chunks = (settings.people() + ChunkGenerator.CHUNK_SIZE - 1) / ChunkGenerator.CHUNK_SIZE;
             int window = settings.threads() * 2;
             ArrayDeque<Future<ChunkOutput>> pending = new ArrayDeque<>();
+            ConcurrentLinkedQueue<ChunkOutput> spare = new ConcurrentLinkedQueue<>();
             long nextToSubmit = 0;
             for (long written = 0; written < chunks; written++) {
                 while (nextToSubmit < chunks && pending.size() < window) {
                     long chunk = nextToSubmit++;
-                    pending.add(workers.submit(() -> generator.generate(chunk, settings.people())));
+                    pending.add(workers.submit(() -> {
+                        ChunkOutput reused = spare.poll();
+                        return generator.generate(chunk, settings.people(),
+                                reused != null ? reused : new ChunkOutput(ChunkGenerator.CHUNK_SIZE));
+                    }));
                 }
                 ChunkOutput output = await(pending.removeFirst());
                 List<ByteSink> buffers = output.buffers();
@@ -122,6 +128,7 @@ public final class PopulationGenerator {
                     buffers.get(i).writeTo(streams[i]);
                     rows[i] += counts[i];
                 }
+                spare.add(output);
                 listener.peopleWritten(output.peopleCount());
             }
             for (OutputStream stream : streams) {

@@ -9,9 +9,10 @@ public final class ChunkOutput {
 
     private final ByteSink[] sinks;
     private final long[] rows;
-    private final int people;
+    private int people;
 
-    ChunkOutput(int people) {
+    /** Buffers sized for {@code people}; reusable for later chunks through {@link #clear}. */
+    public ChunkOutput(int people) {
         int tables = OutputTable.all().size();
         this.people = people;
         this.sinks = new ByteSink[tables];
@@ -34,6 +35,15 @@ public final class ChunkOutput {
             return 1200;
         }
         return 120;
+    }
+
+    /** Empties the buffers for another chunk of {@code newPeople}, keeping their capacity. */
+    void clear(int newPeople) {
+        people = newPeople;
+        java.util.Arrays.fill(rows, 0);
+        for (ByteSink sink : sinks) {
+            sink.clear();
+        }
     }
 
     ByteSink people() {
