@@ -58,7 +58,7 @@ public final class PopulationGenerator {
         requireNonNull(listener, "listener is null");
         long startNanos = System.nanoTime();
         Path target = settings.outputFolder().toAbsolutePath().normalize();
-        checkTarget(target);
+        requireUsableOutputFolder(target);
         Path temporary = createTemporarySibling(target);
         try {
             Map<String, Long> rows = writeAll(settings, temporary, listener);
@@ -165,7 +165,12 @@ public final class PopulationGenerator {
         }
     }
 
-    private static void checkTarget(Path target) {
+    /**
+     * Fails with a plain message unless {@code folder} does not exist or is an empty folder, so a
+     * caller can refuse a bad --out before starting work.
+     */
+    public static void requireUsableOutputFolder(Path folder) {
+        Path target = folder.toAbsolutePath().normalize();
         if (!Files.exists(target)) {
             return;
         }
