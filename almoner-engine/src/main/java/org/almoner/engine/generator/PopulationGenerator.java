@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import org.almoner.engine.generator.internal.ChunkGenerator;
 import org.almoner.engine.generator.internal.ChunkOutput;
 import org.almoner.engine.generator.internal.NhsNumberPool;
 import org.almoner.engine.generator.internal.OutputTable;
+import org.almoner.engine.identity.NhsNumber;
 
 /**
  * Generates a synthetic population and its health and care activity into an input folder.
@@ -68,9 +70,9 @@ public final class PopulationGenerator {
                 rows = renameToParquet(rows);
             }
             moveIntoPlace(temporary, target);
-            long withoutNhsNumber = Math.max(0, settings.people() - org.almoner.engine.identity.NhsNumber.TEST_RANGE_CAPACITY);
+            long withoutNhsNumber = Math.max(0, settings.people() - NhsNumber.TEST_RANGE_CAPACITY);
             return new GenerationSummary(target, settings.people(), withoutNhsNumber, rows,
-                    java.time.Duration.ofNanos(System.nanoTime() - startNanos));
+                    Duration.ofNanos(System.nanoTime() - startNanos));
         } catch (RuntimeException | Error failure) {
             deleteQuietly(temporary);
             throw failure;

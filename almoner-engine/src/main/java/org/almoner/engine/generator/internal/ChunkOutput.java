@@ -1,5 +1,6 @@
 package org.almoner.engine.generator.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The formatted rows one chunk of people produces, one buffer per output table in {@link OutputTable#all()} order. */
@@ -40,7 +41,7 @@ public final class ChunkOutput {
     /** Empties the buffers for another chunk of {@code newPeople}, keeping their capacity. */
     void clear(int newPeople) {
         people = newPeople;
-        java.util.Arrays.fill(rows, 0);
+        Arrays.fill(rows, 0);
         for (ByteSink sink : sinks) {
             sink.clear();
         }
