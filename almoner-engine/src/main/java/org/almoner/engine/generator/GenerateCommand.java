@@ -19,20 +19,21 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {
-            "Make a synthetic, England-like population with health and care activity in every setting",
-            "(hospital, A&E, outpatients, community, mental health, GP, prescribing, social care, CHC,",
-            "voluntary sector, education) for financial years 2023/24 and 2024/25, written as an input",
-            "folder the pipeline reads. No real person's data is used or implied.",
+            "Make a synthetic, England-like population with health and care activity in every setting"
+                    + " (hospital, A&E, outpatients, community, mental health, GP, prescribing, social care, CHC,"
+                    + " voluntary sector, education) for financial years 2023/24 and 2024/25, written as an input"
+                    + " folder the pipeline reads. No real person's data is used or implied.",
             "",
-            "The folder holds people.csv, diagnoses.csv, condition_registers.csv, activity/<source>.csv",
-            "(one file per source system) and ground-truth/ (who each activity row really belongs to, for",
-            "testing record linkage; the pipeline ignores it).",
+            "The folder holds people.csv, diagnoses.csv, condition_registers.csv, activity/<source>.csv (one"
+                    + " file per source system) and ground-truth/ (who each activity row really belongs to, for"
+                    + " testing record linkage; the pipeline ignores it).",
             "",
-            "The same --seed always gives the same files, whatever --threads is. NHS numbers come only",
-            "from the 999 test range, which holds about 909,000 valid numbers: people beyond that many are",
-            "written without an NHS number, as if untraced. Council and voluntary sector records carry",
-            "deliberate identifier errors (nicknames, typos, old postcodes) and people.csv a few default",
-            "values, for linkage and data quality checks to find.",
+            "The same --seed always gives the same files, whatever --threads is. NHS numbers come only from the"
+                    + " 999 test range, which holds about 909,000 valid numbers: people beyond that many are written"
+                    + " without an NHS number, as if untraced. Council and voluntary sector records carry deliberate"
+                    + " identifier errors (nicknames, typos, old postcodes) and people.csv a few default values, for"
+                    + " linkage and data quality checks to find.",
+            "",
         },
         footer = {
             "",
@@ -84,6 +85,7 @@ public final class GenerateCommand implements Callable<Integer> {
         };
         GeneratorSettings settings = GeneratorSettings.of(people, seed, out).withThreads(workerThreads)
                 .withFormat(outputFormat);
+        PopulationGenerator.requireUsableOutputFolder(out);
         GenerationSummary summary;
         try (Progress progress = Progress.start("Generating people", people, "people")) {
             summary = PopulationGenerator.generate(settings, progress);

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,7 +24,7 @@ public record GenerationSummary(Path outputFolder, long people, long peopleWitho
         requireNonNull(outputFolder, "outputFolder is null");
         requireNonNull(rowsPerFile, "rowsPerFile is null");
         requireNonNull(elapsed, "elapsed is null");
-        rowsPerFile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rowsPerFile));
+        rowsPerFile = Collections.unmodifiableMap(new LinkedHashMap<>(rowsPerFile));
     }
 
     /** Activity rows over all source systems. */

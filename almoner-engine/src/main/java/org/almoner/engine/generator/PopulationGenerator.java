@@ -10,11 +10,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +30,7 @@ import org.almoner.engine.generator.internal.ChunkGenerator;
 import org.almoner.engine.generator.internal.ChunkOutput;
 import org.almoner.engine.generator.internal.NhsNumberPool;
 import org.almoner.engine.generator.internal.OutputTable;
+import org.almoner.engine.identity.NhsNumber;
 
 /**
  * Generates a synthetic population and its health and care activity into an input folder.
@@ -57,7 +60,7 @@ public final class PopulationGenerator {
         requireNonNull(listener, "listener is null");
         long startNanos = System.nanoTime();
         Path target = settings.outputFolder().toAbsolutePath().normalize();
-        checkTarget(target);
+        requireUsableOutputFolder(target);
         Path temporary = createTemporarySibling(target);
         try {
             Map<String, Long> rows = writeAll(settings, temporary, listener);
@@ -67,9 +70,9 @@ public final class PopulationGenerator {
                 rows = renameToParquet(rows);
             }
             moveIntoPlace(temporary, target);
-            long withoutNhsNumber = Math.max(0, settings.people() - org.almoner.engine.identity.NhsNumber.TEST_RANGE_CAPACITY);
+            long withoutNhsNumber = Math.max(0, settings.people() - NhsNumber.TEST_RANGE_CAPACITY);
             return new GenerationSummary(target, settings.people(), withoutNhsNumber, rows,
-                    java.time.Duration.ofNanos(System.nanoTime() - startNanos));
+                    Duration.ofNanos(System.nanoTime() - startNanos));
         } catch (RuntimeException | Error failure) {
             deleteQuietly(temporary);
             throw failure;
@@ -109,11 +112,16 @@ public final class PopulationGenerator {
             long chunks = (settings.people() + ChunkGenerator.CHUNK_SIZE - 1) / ChunkGenerator.CHUNK_SIZE;
             int window = settings.threads() * 2;
             ArrayDeque<Future<ChunkOutput>> pending = new ArrayDeque<>();
+            ConcurrentLinkedQueue<ChunkOutput> spare = new ConcurrentLinkedQueue<>();
             long nextToSubmit = 0;
             for (long written = 0; written < chunks; written++) {
                 while (nextToSubmit < chunks && pending.size() < window) {
                     long chunk = nextToSubmit++;
-                    pending.add(workers.submit(() -> generator.generate(chunk, settings.people())));
+                    pending.add(workers.submit(() -> {
+                        ChunkOutput reused = spare.poll();
+                        return generator.generate(chunk, settings.people(),
+                                reused != null ? reused : new ChunkOutput(ChunkGenerator.CHUNK_SIZE));
+                    }));
                 }
                 ChunkOutput output = await(pending.removeFirst());
                 List<ByteSink> buffers = output.buffers();
@@ -122,6 +130,7 @@ public final class PopulationGenerator {
                     buffers.get(i).writeTo(streams[i]);
                     rows[i] += counts[i];
                 }
+                spare.add(output);
                 listener.peopleWritten(output.peopleCount());
             }
             for (OutputStream stream : streams) {
@@ -158,7 +167,12 @@ public final class PopulationGenerator {
         }
     }
 
-    private static void checkTarget(Path target) {
+    /**
+     * Fails with a plain message unless {@code folder} does not exist or is an empty folder, so a
+     * caller can refuse a bad --out before starting work.
+     */
+    public static void requireUsableOutputFolder(Path folder) {
+        Path target = folder.toAbsolutePath().normalize();
         if (!Files.exists(target)) {
             return;
         }

@@ -149,6 +149,12 @@ public final class ByteSink {
         }
     }
 
+    /** Empties the sink, keeping its capacity for the next chunk. */
+    public void clear() {
+        size = 0;
+        atLineStart = true;
+    }
+
     public int size() {
         return size;
     }

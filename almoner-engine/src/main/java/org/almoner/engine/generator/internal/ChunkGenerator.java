@@ -22,12 +22,15 @@ public final class ChunkGenerator {
         this.rates = rates;
     }
 
-    /** Generates people {@code chunk * CHUNK_SIZE} up to (not including) {@code min((chunk + 1) * CHUNK_SIZE, total)}. */
-    public ChunkOutput generate(long chunk, long totalPeople) {
+    /**
+     * Generates people {@code chunk * CHUNK_SIZE} up to (not including) {@code min((chunk + 1) * CHUNK_SIZE, total)}
+     * into {@code output}, which is emptied first; reusing outputs saves allocating and zeroing large buffers.
+     */
+    public ChunkOutput generate(long chunk, long totalPeople, ChunkOutput output) {
         long first = chunk * CHUNK_SIZE;
         int count = (int) Math.min(CHUNK_SIZE, totalPeople - first);
         SplittableRandom random = new SplittableRandom(Mixing.mix(Mixing.mix(seed) + chunk));
-        ChunkOutput output = new ChunkOutput(count);
+        output.clear(count);
         ActivityRows rows = new ActivityRows(output, new IdentityDistorter(rates, seed), random, seed, chunk);
         HospitalActivity hospital = new HospitalActivity();
         PrimaryCareActivity primaryCare = new PrimaryCareActivity();

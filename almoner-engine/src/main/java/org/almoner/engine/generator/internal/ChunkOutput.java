@@ -1,5 +1,6 @@
 package org.almoner.engine.generator.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The formatted rows one chunk of people produces, one buffer per output table in {@link OutputTable#all()} order. */
@@ -9,9 +10,10 @@ public final class ChunkOutput {
 
     private final ByteSink[] sinks;
     private final long[] rows;
-    private final int people;
+    private int people;
 
-    ChunkOutput(int people) {
+    /** Buffers sized for {@code people}; reusable for later chunks through {@link #clear}. */
+    public ChunkOutput(int people) {
         int tables = OutputTable.all().size();
         this.people = people;
         this.sinks = new ByteSink[tables];
@@ -34,6 +36,15 @@ public final class ChunkOutput {
             return 1200;
         }
         return 120;
+    }
+
+    /** Empties the buffers for another chunk of {@code newPeople}, keeping their capacity. */
+    void clear(int newPeople) {
+        people = newPeople;
+        Arrays.fill(rows, 0);
+        for (ByteSink sink : sinks) {
+            sink.clear();
+        }
     }
 
     ByteSink people() {

@@ -1,5 +1,7 @@
 package org.almoner.engine.generator.internal;
 
+import java.util.Arrays;
+
 /**
  * One synthetic person's true state while their chunk is generated. Mutable on purpose: the activity
  * models set the service flags (section 117, CHC, ...) they imply before the person row is written.
@@ -74,6 +76,6 @@ final class Person {
         learningDisabilityAutism = false;
         ehcPlan = false;
         activationScore = -1;
-        java.util.Arrays.fill(sourceIdentities, null);
+        Arrays.fill(sourceIdentities, null);
     }
 }
