@@ -50,7 +50,9 @@ record ClaimView(SourceResource source, boolean adjudicated, String status, Opti
         for (Claim.ItemComponent item : claim.getItem()) {
             targets.addAll(item.getEncounter());
             services.add(item.getProductOrService());
-            serviced.add(item.getServiced());
+            if (item.hasServiced()) {
+                serviced.add(item.getServiced());
+            }
         }
         if (claim.hasPrescription()) {
             targets.add(claim.getPrescription());
@@ -68,7 +70,9 @@ record ClaimView(SourceResource source, boolean adjudicated, String status, Opti
         for (ExplanationOfBenefit.ItemComponent item : eob.getItem()) {
             targets.addAll(item.getEncounter());
             services.add(item.getProductOrService());
-            serviced.add(item.getServiced());
+            if (item.hasServiced()) {
+                serviced.add(item.getServiced());
+            }
         }
         if (eob.hasPrescription()) {
             targets.add(eob.getPrescription());
