@@ -133,7 +133,7 @@ final class FhirFileReader {
     private void readEntry(String name, long line, JsonNode entry, List<SourceResource> resources, List<UnreadEntry> unread) {
         JsonNode resource = entry.get("resource");
         if (resource == null || !resource.isObject()) {
-            unread.add(new UnreadEntry(name, line, "(entry without resource)", "the Bundle entry holds no resource"));
+            unread.add(new UnreadEntry(name, line, "(entry without resource)", "", "the Bundle entry holds no resource"));
             return;
         }
         String fullUrl = entry.path("fullUrl").asText("");
@@ -144,18 +144,18 @@ final class FhirFileReader {
             List<SourceResource> resources, List<UnreadEntry> unread) {
         String type = node.path("resourceType").asText("");
         if (type.isBlank()) {
-            unread.add(new UnreadEntry(name, line, "(no resourceType)", "the resource has no resourceType"));
+            unread.add(new UnreadEntry(name, line, "(no resourceType)", node.path("id").asText(""), "the resource has no resourceType"));
             return;
         }
         if (!knownResourceTypes.contains(type)) {
-            unread.add(new UnreadEntry(name, line, type, "not a FHIR R4 resource type"));
+            unread.add(new UnreadEntry(name, line, type, node.path("id").asText(""), "not a FHIR R4 resource type"));
             return;
         }
         try {
             IBaseResource parsed = parser.parseResource(node.toString());
             resources.add(new SourceResource(name, line, fullUrl, (Resource) parsed));
         } catch (DataFormatException e) {
-            unread.add(new UnreadEntry(name, line, type, "could not be read as FHIR R4: " + withoutHapiCode(e.getMessage())));
+            unread.add(new UnreadEntry(name, line, type, node.path("id").asText(""), "could not be read as FHIR R4: " + withoutHapiCode(e.getMessage())));
         }
     }
 

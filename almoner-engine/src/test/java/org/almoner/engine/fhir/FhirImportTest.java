@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.entry;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
+import org.almoner.engine.duckdb.DuckDb;
+import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.engine.format.InputFile;
 import org.almoner.engine.identity.NhsNumber;
 import org.junit.jupiter.api.BeforeAll;
@@ -286,6 +292,46 @@ class FhirImportTest {
         assertThat(result.activityRowsWritten()).isZero();
         assertThat(result.skipped()).singleElement()
                 .satisfies(skip -> assertThat(skip.reason()).contains("'2024-05' is not a full date"));
+    }
+
+    @Test
+    void entryThatHapiCannotReadIsSkippedWithItsReasonAndTheRestConverted() throws Exception {
+        Path in = Files.createDirectories(temp.resolve("in"));
+        Files.writeString(in.resolve("bad-entry.json"), """
+                { "resourceType": "Bundle", "type": "collection", "entry": [
+                  { "resource": { "resourceType": "Patient", "id": "p1", "gender": "banana" } },
+                  { "resource": { "resourceType": "Encounter", "id": "e1", "class": { "code": "EMER" },
+                      "subject": { "reference": "Patient/p1" }, "period": { "start": "2024-03-05" },
+                      "serviceProvider": { "identifier": { "system": "https://fhir.nhs.uk/Id/ods-organization-code", "value": "R0A" } } } }
+                ] }
+                """);
+
+        FhirImportResult result = IMPORT.convert(in, temp.resolve("a.csv"), temp.resolve("d.csv"));
+
+        assertThat(result.activityRowsWritten()).isEqualTo(1);
+        assertThat(result.skipped()).singleElement().satisfies(skip -> {
+            assertThat(skip.resourceType()).isEqualTo("Patient");
+            assertThat(skip.reason()).startsWith("could not be read as FHIR R4").contains("banana");
+            assertThat(skip.firstExample()).isEqualTo("bad-entry.json line 2 (Patient/p1)");
+        });
+        assertThat(CsvTestFile.read(temp.resolve("a.csv")).rowWhere("source_record_id", "Encounter/e1"))
+                .containsEntry("local_person_id", "p1");
+    }
+
+    @Test
+    void activityCsvLoadsIntoDuckDbWithEveryFieldWhole() throws Exception {
+        Path out = temp.resolve("activity.csv");
+        IMPORT.convert(resource("hospital"), out, temp.resolve("d.csv"));
+
+        try (Connection connection = DuckDb.open(null, DuckDbSettings.defaults());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT family_name, local_cost FROM read_csv("
+                        + DuckDb.literal(out.toString()) + ", header = true, all_varchar = true)"
+                        + " WHERE source_record_id = 'Encounter/enc-inpatient'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString("family_name")).isEqualTo("Smith, Jones");
+            assertThat(new BigDecimal(rows.getString("local_cost"))).isEqualByComparingTo("3456.78");
+        }
     }
 
     @Test
