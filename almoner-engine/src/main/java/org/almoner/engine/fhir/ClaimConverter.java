@@ -55,8 +55,10 @@ final class ClaimConverter {
         BigDecimal cost = poundsOf(claim);
         PersonIdentity person = PersonIdentity.of(claim.patient(), "patient", index);
         LocalDate start = startDate(claim);
-        Optional<LocalDate> end = Codings.date(claim.billablePeriod().getEndElement(), "billablePeriod.end")
-                .filter(date -> !date.isBefore(start));
+        Optional<LocalDate> end = Codings.date(claim.billablePeriod().getEndElement(), "billablePeriod.end");
+        if (end.isPresent() && end.get().isBefore(start)) {
+            throw new ResourceSkipped("billablePeriod.end is before its start");
+        }
         String provider = Providers.code(claim.provider(), index)
                 .orElseThrow(() -> new ResourceSkipped("no provider: provider is missing or has no ODS code"));
         BigDecimal units = BigDecimal.valueOf(Math.max(1, claim.itemServices().size()));

@@ -22,7 +22,7 @@ import org.almoner.engine.format.InputFile;
  * The mapping is documented in docs/fhir-mapping.md.
  *
  * <p>A {@link FhirContext} is expensive to create: make one import, or share one context, and use
- * it for many conversions. An instance is not safe for use by several threads at once.
+ * it for many conversions. Each conversion keeps its own state, so an instance may be shared.
  */
 public final class FhirImport {
 
