@@ -335,6 +335,40 @@ class FhirImportTest {
     }
 
     @Test
+    void admissionRulesChoosePointOfDeliveryFromMethodThenAdmitSourceThenPriorityThenLength() throws Exception {
+        IMPORT.convert(resource("encounter-rules"), temp.resolve("a.csv"), temp.resolve("d.csv"));
+        CsvTestFile activity = CsvTestFile.read(temp.resolve("a.csv"));
+
+        assertThat(activity.rowWhere("source_record_id", "Encounter/enc-from-ae")).containsEntry("point_of_delivery", "NEL");
+        assertThat(activity.rowWhere("source_record_id", "Encounter/enc-urgent")).containsEntry("point_of_delivery", "NEL");
+        assertThat(activity.rowWhere("source_record_id", "Encounter/enc-planned")).containsEntry("point_of_delivery", "EL");
+        assertThat(activity.rowWhere("source_record_id", "Encounter/enc-elective-method"))
+                .containsEntry("point_of_delivery", "EL");
+    }
+
+    @Test
+    void outpatientAttendanceIsAFollowUpUnlessMarkedFirst() throws Exception {
+        IMPORT.convert(resource("encounter-rules"), temp.resolve("a.csv"), temp.resolve("d.csv"));
+        CsvTestFile activity = CsvTestFile.read(temp.resolve("a.csv"));
+
+        assertThat(activity.rowWhere("source_record_id", "Encounter/enc-unmarked-outpatient"))
+                .contains(entry("point_of_delivery", "OPFU"), entry("currency_code", "WF01A"));
+        assertThat(activity.rowWhere("source_record_id", "Encounter/enc-follow-up-code"))
+                .contains(entry("point_of_delivery", "OPFU"), entry("service_code", "300"));
+    }
+
+    @Test
+    void cancelledEncounterAndCostSpreadOverTwoEncountersAreSkippedWithReasons() throws Exception {
+        FhirImportResult result = IMPORT.convert(resource("encounter-rules"), temp.resolve("a.csv"), temp.resolve("d.csv"));
+
+        assertThat(result.activityRowsWritten()).isEqualTo(6);
+        assertThat(result.skipped()).extracting(FhirImportResult.SkippedResources::reason).containsExactlyInAnyOrder(
+                "status is cancelled: the encounter did not take place",
+                "it costs 2 encounters or prescriptions; one total cannot be split between them, so no cost is attached");
+        assertThat(CsvTestFile.read(temp.resolve("a.csv")).rows()).extracting(row -> row.get("local_cost")).containsOnly("");
+    }
+
+    @Test
     void csvHeadersAreTheInputFormatColumnsInOrder() {
         assertThat(hospitalActivity.header()).isEqualTo(InputFile.ACTIVITY.columnNames());
         assertThat(hospitalDiagnoses.header()).isEqualTo(InputFile.DIAGNOSES.columnNames());
