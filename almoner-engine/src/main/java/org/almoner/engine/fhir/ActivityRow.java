@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,7 +79,7 @@ record ActivityRow(String sourceRecordId, Setting setting, PersonIdentity person
 
     static List<String> inHeaderOrder(InputFile file, Map<String, String> byColumn) {
         List<String> names = file.columnNames();
-        if (!byColumn.keySet().equals(new java.util.HashSet<>(names))) {
+        if (!byColumn.keySet().equals(new HashSet<>(names))) {
             // The format changed under this converter: fail loudly rather than shift columns.
             throw new IllegalStateException("FHIR import does not fill the " + file.baseName() + " columns " + names
                     + "; it fills " + byColumn.keySet());

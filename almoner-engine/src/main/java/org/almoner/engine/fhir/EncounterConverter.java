@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +123,7 @@ final class EncounterConverter {
      * 8x other: all non-elective) from a UK Core or Care Connect AdmissionMethod extension.
      */
     private static Optional<String> admissionMethod(Encounter encounter) {
-        List<Extension> extensions = new java.util.ArrayList<>(encounter.getExtension());
+        List<Extension> extensions = new ArrayList<>(encounter.getExtension());
         if (encounter.hasHospitalization()) {
             extensions.addAll(encounter.getHospitalization().getExtension());
         }

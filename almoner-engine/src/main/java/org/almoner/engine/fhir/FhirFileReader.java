@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
@@ -52,7 +53,7 @@ final class FhirFileReader {
         List<SourceResource> resources = new ArrayList<>();
         List<UnreadEntry> unread = new ArrayList<>();
         try {
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".ndjson")) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(".ndjson")) {
                 readNdjson(file, name, resources, unread);
             } else {
                 readBundle(file, name, resources, unread);

@@ -3,6 +3,7 @@ package org.almoner.engine.fhir;
 import static java.util.Objects.requireNonNull;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.FhirVersionEnum;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class FhirImport {
     /** An import using a shared R4 context. */
     public FhirImport(FhirContext context) {
         this.context = requireNonNull(context, "context is null");
-        if (context.getVersion().getVersion() != ca.uhn.fhir.context.FhirVersionEnum.R4) {
+        if (context.getVersion().getVersion() != FhirVersionEnum.R4) {
             throw new IllegalArgumentException("FHIR import needs an R4 context, got " + context.getVersion().getVersion());
         }
     }

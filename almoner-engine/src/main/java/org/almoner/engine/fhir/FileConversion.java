@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Claim;
 import org.hl7.fhir.r4.model.Condition;
@@ -38,7 +41,7 @@ final class FileConversion {
     private final BundleIndex index;
     private final Map<SourceResource, ActivityRow> rows = new IdentityHashMap<>();
     private final Map<SourceResource, DiagnosisRow> diagnoses = new IdentityHashMap<>();
-    private final Set<SourceResource> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<SourceResource> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * @param convertedIn source_record_id of each resource converted so far (in any file) to the
@@ -53,12 +56,12 @@ final class FileConversion {
 
     /** Activity rows in file order. */
     List<ActivityRow> activityRows() {
-        return file.resources().stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
+        return file.resources().stream().map(rows::get).filter(Objects::nonNull).toList();
     }
 
     /** Diagnoses rows in file order. */
     List<DiagnosisRow> diagnosisRows() {
-        return file.resources().stream().map(diagnoses::get).filter(java.util.Objects::nonNull).toList();
+        return file.resources().stream().map(diagnoses::get).filter(Objects::nonNull).toList();
     }
 
     void run() {
@@ -102,7 +105,7 @@ final class FileConversion {
         }
     }
 
-    private void each(Class<? extends Resource> type, java.util.function.Consumer<SourceResource> action) {
+    private void each(Class<? extends Resource> type, Consumer<SourceResource> action) {
         file.resources().stream().filter(source -> type.isInstance(source.resource())).forEach(action);
     }
 
@@ -156,7 +159,7 @@ final class FileConversion {
         List<ClaimView> views = new ArrayList<>();
         each(ExplanationOfBenefit.class, source -> views.add(ClaimView.of(source)));
         each(Claim.class, source -> views.add(ClaimView.of(source)));
-        Set<Resource> adjudicatedClaims = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Resource> adjudicatedClaims = Collections.newSetFromMap(new IdentityHashMap<>());
         for (ClaimView view : views) {
             if (view.claim() != null) {
                 index.resolve(view.claim(), Claim.class).ifPresent(adjudicatedClaims::add);
@@ -190,7 +193,7 @@ final class FileConversion {
     }
 
     private SourceResource costedRow(ClaimView view) {
-        Set<SourceResource> targets = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<SourceResource> targets = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Reference reference : view.targets()) {
             targets.add(target(reference, "Encounter or prescription"));
         }
