@@ -207,12 +207,12 @@ class PipelineTest {
     void loadsFhirBundlesAsAnotherActivitySource() throws Exception {
         Path input = smallEconomy().writeTo(folder.resolve("input"));
         Path bundles = Files.createDirectories(input.resolve("fhir"));
-        try (var in = PipelineTest.class.getResourceAsStream("/org/almoner/engine/fhir/hospital-bundle.json")) {
+        try (var in = PipelineTest.class.getResourceAsStream("hospital-bundle.json")) {
             Files.copy(in, bundles.resolve("hospital-bundle.json"));
         }
         PipelineResult result = run(input, folder.resolve("output"));
 
-        assertThat(result.fhir().activityRows()).isEqualTo(4);
+        assertThat(result.fhir().activityRowsWritten()).isEqualTo(4);
         try (Connection duck = DuckDb.open(null, DuckDbSettings.defaults())) {
             assertThat(rows(duck, "SELECT source_record_id, link_method, costing_method, cost::VARCHAR FROM read_parquet('"
                     + folder.resolve("output/linked/activity.parquet") + "') WHERE source_system = 'FHIR' ORDER BY 1"))
