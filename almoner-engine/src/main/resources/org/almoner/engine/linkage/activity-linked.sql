@@ -13,7 +13,11 @@ SELECT a.activity_id,
        s.match_weight,
        l.source_person_pseudonym,
        a.nhs_number_status,
-       date_part('year', age(a.start_date, coalesce(k.date_of_birth, a.date_of_birth)))::INTEGER AS age_at_start,
+       -- Whole years from birth to the start; integer arithmetic, as age() is slow over tens of millions of rows.
+       (year(a.start_date) - year(coalesce(k.date_of_birth, a.date_of_birth))
+        - CASE WHEN month(a.start_date) * 100 + day(a.start_date)
+                    < month(coalesce(k.date_of_birth, a.date_of_birth)) * 100 + day(coalesce(k.date_of_birth, a.date_of_birth))
+               THEN 1 ELSE 0 END)::INTEGER AS age_at_start,
        coalesce(k.sex, a.sex) AS sex,
        nullif(split_part(a.postcode, ' ', 1), '') AS postcode_district,
        a.provider_code,
