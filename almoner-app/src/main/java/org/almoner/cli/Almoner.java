@@ -29,19 +29,22 @@ import picocli.CommandLine.Command;
         description = {
             "Integrated personal commissioning for health and care.",
             "",
-            "Build a person-level linked data set of health and care activity, check its quality,",
-            "pseudonymise and cost it, ready for cohorts, statements of resources and budgets.",
+            "Build a person-level linked data set of health and care activity,",
+            "check its quality, pseudonymise and cost it, ready for cohorts,",
+            "statements of resources and budgets.",
         },
         footer = {
             "",
             "Start here:",
-            "  almoner demo                                           all of the below on 10,000 synthetic people",
-            "  almoner generate --people 10000 --out data/input       make a synthetic population",
-            "  almoner key --out data/area.key                        make a pseudonymisation key",
-            "  almoner pipeline --in data/input --out data/output --key-file data/area.key",
+            "  almoner demo            everything below, on 10,000 synthetic people",
+            "  almoner generate --people 10000 --out data/input",
+            "  almoner key --out data/area.key",
+            "  almoner pipeline --in data/input --out data/output \\",
+            "      --key-file data/area.key",
             "",
-            "Run 'almoner help COMMAND' for a command's options. Exit codes: 0 done, 64 bad usage,",
-            "65 bad input data, 66 input not found, 73 cannot write output, 78 bad configuration, 70 internal error.",
+            "Run 'almoner help COMMAND' for a command's options and examples.",
+            "Exit codes: 0 done, 64 bad usage, 65 bad input data, 66 input not found,",
+            "70 internal error, 73 cannot write output, 78 bad configuration or key.",
         })
 public final class Almoner implements Runnable {
 

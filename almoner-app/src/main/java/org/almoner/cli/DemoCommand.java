@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "demo",
+        header = "Try Almoner end to end on a synthetic population.",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code almoner benchmark}: times the pipeline on a generated population beside hand-written SQL. */
 @Command(
         name = "benchmark",
+        header = "Time the pipeline beside hand-written SQL.",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {

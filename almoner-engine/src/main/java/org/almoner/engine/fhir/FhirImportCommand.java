@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code almoner fhir-import}: converts a folder of FHIR R4 Bundles into activity and diagnoses files. */
 @Command(
         name = "fhir-import",
+        header = "Convert FHIR R4 bundles to the activity format.",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code almoner generate}: writes a synthetic population and its activity as an input folder. */
 @Command(
         name = "generate",
+        header = "Make a synthetic population with activity in every setting.",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code almoner pipeline}: builds the linked data set from an input folder. */
 @Command(
         name = "pipeline",
+        header = "Build the linked data set: quality, pseudonyms, links, costs.",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {

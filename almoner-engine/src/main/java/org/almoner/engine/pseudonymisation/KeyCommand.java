@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code almoner key}: makes a new pseudonymisation key file. */
 @Command(
         name = "key",
+        header = "Make a new pseudonymisation key.",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {
