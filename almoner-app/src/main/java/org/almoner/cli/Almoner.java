@@ -44,7 +44,8 @@ import picocli.CommandLine.Command;
             "",
             "Run 'almoner help COMMAND' for a command's options and examples.",
             "Exit codes: 0 done, 64 bad usage, 65 bad input data, 66 input not found,",
-            "70 internal error, 73 cannot write output, 78 bad configuration or key.",
+            "70 internal error, 71 not enough memory, 73 cannot write output,",
+            "78 bad configuration or key.",
         })
 public final class Almoner implements Runnable {
 

@@ -20,6 +20,8 @@ public enum EngineErrorCode {
     KEY_PROBLEM(78),
     /** The output cannot be written where asked. */
     OUTPUT_PROBLEM(73),
+    /** The work needed more memory than it was allowed; more memory or fewer threads will help. */
+    NOT_ENOUGH_MEMORY(71),
     /** Something went wrong that is not the user's doing. */
     INTERNAL(70);
 

@@ -68,8 +68,19 @@ public final class Sql {
             }
             percentDone.accept(100);
         } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "A database step failed: " + redact(e.getMessage()));
+            throw failure(e, "A database step failed");
         }
+    }
+
+    /** An out-of-memory failure is the user's to fix (more memory, fewer threads); anything else is ours. */
+    private static EngineException failure(SQLException e, String what) {
+        String message = redact(e.getMessage());
+        if (message.contains("Out of Memory")) {
+            return new EngineException(EngineErrorCode.NOT_ENOUGH_MEMORY, "The work needed more memory than the database's"
+                    + " limit allows (" + message.lines().findFirst().orElse("") + "). Run again with a higher --memory-limit"
+                    + " (in megabytes; the default is 4096), or with --threads 1, which needs less.");
+        }
+        return new EngineException(EngineErrorCode.INTERNAL, what + ": " + message);
     }
 
     /**
@@ -88,7 +99,7 @@ public final class Sql {
             }
             return result.getLong(1);
         } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "A database query failed: " + redact(e.getMessage()));
+            throw failure(e, "A database query failed");
         }
     }
 

@@ -24,10 +24,17 @@ public final class Linkage {
 
     private final Connection connection;
     private final List<SupplementaryLinker> supplementaryLinkers;
+    private final boolean linkageKeysWanted;
 
-    public Linkage(Connection connection, List<SupplementaryLinker> supplementaryLinkers) {
+    /**
+     * @param linkageKeysWanted whether {@code linkage_keys} and {@code linkage_spine} are to be
+     *     written out; they are built only when wanted or when a supplementary linker needs them, as
+     *     gathering the identities of every unlinked record is costly at national scale
+     */
+    public Linkage(Connection connection, List<SupplementaryLinker> supplementaryLinkers, boolean linkageKeysWanted) {
         this.connection = requireNonNull(connection, "connection is null");
         this.supplementaryLinkers = List.copyOf(requireNonNull(supplementaryLinkers, "supplementaryLinkers is null"));
+        this.linkageKeysWanted = linkageKeysWanted;
     }
 
     /**
@@ -36,7 +43,9 @@ public final class Linkage {
      * once, when the outputs are written; {@link #summarise} then counts the links in what was written.
      */
     public void run(DoubleConsumer percentDone) {
-        Sql.execute(connection, Sql.resource(Linkage.class, "linkage-keys.sql"), percent -> percentDone.accept(percent * 0.2));
+        if (linkageKeysWanted || !supplementaryLinkers.isEmpty()) {
+            Sql.execute(connection, Sql.resource(Linkage.class, "linkage-keys.sql"), percent -> percentDone.accept(percent * 0.2));
+        }
         Sql.execute(connection, """
                 CREATE OR REPLACE TABLE supplementary_links (
                     source_system VARCHAR NOT NULL,

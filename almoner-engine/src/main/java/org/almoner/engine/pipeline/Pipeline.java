@@ -91,7 +91,7 @@ public final class Pipeline {
                 PseudonymisationResult pseudonymisation = timed(timings, "Pseudonymise", 0, progress ->
                         new Pseudonymisation(connection, pseudonymiser, request.asOf()).run(progress));
 
-                Linkage linkageStage = new Linkage(connection, supplementaryLinkers);
+                Linkage linkageStage = new Linkage(connection, supplementaryLinkers, request.linkageKeys() != null);
                 Costing costingStage = new Costing(connection);
                 Outputs outputs = new Outputs(connection, published);
                 // Linking and costing are views read once, as the activity is written: one pass over
