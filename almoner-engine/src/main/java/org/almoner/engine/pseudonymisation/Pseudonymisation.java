@@ -15,7 +15,7 @@ import org.almoner.engine.duckdb.Sql;
  * <p>Tables made: {@code people_pseudonymised} (no names, NHS number, date of birth or full
  * postcode: year of birth, age, postcode district instead), {@code diagnoses_pseudonymised},
  * {@code condition_registers_pseudonymised}, and the internal {@code spine_keys} (NHS number to
- * pseudonym and date of birth) and {@code local_pseudonyms} (a source's own person identifier to its
+ * pseudonym and date of birth) and {@code local_pseudonyms} (for records the NHS number cannot link, a source's own person identifier to its
  * pseudonym), which stay inside the work database and are never published.
  */
 public final class Pseudonymisation {
@@ -84,10 +84,14 @@ public final class Pseudonymisation {
                 FROM condition_registers_in r JOIN spine_keys k USING (person_id)
                 """, scaled(percentDone, 65, 75));
 
+        // Only records that the NHS number cannot link need their source's own identifier under a
+        // pseudonym (for supplementary linkage); keeping the look-up to those keeps it small.
         Sql.execute(connection, """
                 CREATE OR REPLACE TABLE local_pseudonyms AS
                 SELECT source_system, local_person_id, %s AS source_person_pseudonym
-                FROM (SELECT DISTINCT source_system, local_person_id FROM activity_in WHERE local_person_id IS NOT NULL)
+                FROM (SELECT DISTINCT a.source_system, a.local_person_id
+                      FROM activity_in a LEFT JOIN spine_keys k ON a.nhs_number = k.nhs_number
+                      WHERE a.local_person_id IS NOT NULL AND k.person_id IS NULL)
                 """.formatted(localPseudonym), scaled(percentDone, 75, 100));
 
         return new PseudonymisationResult(

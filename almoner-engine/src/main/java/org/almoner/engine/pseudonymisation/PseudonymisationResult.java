@@ -9,7 +9,8 @@ import static java.util.Objects.requireNonNull;
  * @param peopleWithNhsNumber of those, people pseudonymised by a unique NHS number
  * @param peopleWithSharedNhsNumber people whose NHS number another spine record also holds; they are
  *     not linked by it
- * @param sourcePersonIdentifiers distinct source-local person identifiers pseudonymised
+ * @param sourcePersonIdentifiers distinct source-local person identifiers pseudonymised for records the NHS
+ *     number cannot link
  * @param keyFingerprint the public fingerprint of the key used
  */
 public record PseudonymisationResult(

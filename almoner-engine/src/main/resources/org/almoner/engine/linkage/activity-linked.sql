@@ -34,7 +34,9 @@ SELECT a.activity_id,
        a.recorded_date
 FROM activity_in a
 LEFT JOIN spine_keys k ON a.nhs_number = k.nhs_number
-LEFT JOIN local_pseudonyms l ON a.source_system = l.source_system AND a.local_person_id = l.local_person_id
+-- The source's own identifier under pseudonym: only for rows the NHS number does not link.
+LEFT JOIN local_pseudonyms l ON k.person_pseudonym IS NULL
+      AND a.source_system = l.source_system AND a.local_person_id = l.local_person_id
 LEFT JOIN supplementary_links s
        ON k.person_pseudonym IS NULL
       AND s.source_system = a.source_system
