@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = AlmonerVersion.class,
         subcommands = {
             DemoCommand.class,
+            ServeCommand.class,
             GenerateCommand.class,
             PipelineCommand.class,
             KeyCommand.class,
@@ -36,7 +37,8 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Start here:",
-            "  almoner demo            everything below, on 10,000 synthetic people",
+            "  almoner demo            everything below on 10,000 synthetic people, then the platform",
+            "  almoner serve           the platform for personal health budget teams",
             "  almoner generate --people 10000 --out data/input",
             "  almoner key --out data/area.key",
             "  almoner pipeline --in data/input --out data/output \\",

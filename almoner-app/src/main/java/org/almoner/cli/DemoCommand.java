@@ -21,6 +21,7 @@ import org.almoner.engine.pipeline.PipelineCommand;
 import org.almoner.engine.pipeline.PipelineRequest;
 import org.almoner.engine.pipeline.PipelineResult;
 import org.almoner.engine.pseudonymisation.PseudonymisationKey;
+import org.almoner.platform.demo.DemoAccounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,8 +29,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code almoner demo}: the main job on embedded defaults. Generates a synthetic population, runs
- * the pipeline over it and says where to look. When the platform exists it will start it with the
- * population loaded.
+ * the pipeline over it, says where to look, then starts the platform with the population loaded.
  */
 @Command(
         name = "demo",
@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Try Almoner on synthetic data: generate a population (NHS numbers from the 999 test range only),",
             "make a pseudonymisation key, run the pipeline, and print where the data quality report and the",
-            "linked data set are. Re-running replaces the previous demo.",
+            "linked data set are; then start the platform with demo sign-ins, people from that population",
+            "and indicative budgets from its statements of resources. Re-running replaces the analytics",
+            "output and keeps the platform's data (delete FOLDER/platform to start it afresh).",
         },
         footer = {"", "Example:", "  almoner demo --people 50000 --folder demo"})
 public final class DemoCommand implements Callable<Integer> {
@@ -56,6 +58,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--folder", defaultValue = "demo", paramLabel = "FOLDER",
             description = "Where the demo's input, key and output go. Default: ${DEFAULT-VALUE}.")
     Path folder;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port for the platform. Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--no-serve", description = "Stop after the pipeline; do not start the platform.")
+    boolean noServe;
 
     @Override
     public Integer call() throws IOException {
@@ -79,7 +87,21 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Open the data quality report in a browser: " + result.output().resolve("quality/data_quality.html").toAbsolutePath());
         out.flush();
-        return 0;
+        if (noServe) {
+            return 0;
+        }
+        List<String> signIns = new java.util.ArrayList<>();
+        signIns.add("  Demo sign-ins (password for all: " + DemoAccounts.PASSWORD + "):");
+        for (DemoAccounts.DemoAccount account : DemoAccounts.ALL) {
+            signIns.add(String.format(Locale.UK, "    %-18s %-14s %s", account.username(), account.role(), account.displayName()));
+        }
+        signIns.add("  Try:  curl -u coordinator:" + DemoAccounts.PASSWORD + " http://localhost:" + port + "/api/people");
+        signIns.add("  The README walks through referral to an active budget with these accounts.");
+        return Platform.serve(port, List.of(
+                "almoner.embedded-database.directory=" + folder.resolve("platform").resolve("postgres").toAbsolutePath(),
+                "almoner.analytics.output=" + result.output().toAbsolutePath(),
+                "almoner.demo.input=" + input.toAbsolutePath(),
+                "almoner.demo.key-file=" + folder.resolve("demo.key").toAbsolutePath()), out, signIns);
     }
 
     /** A key kept beside the demo data, made once, so re-runs give the same pseudonyms. */

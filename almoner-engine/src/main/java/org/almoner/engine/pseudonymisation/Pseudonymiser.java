@@ -53,6 +53,17 @@ public final class Pseudonymiser {
                 + LENGTH + ")";
     }
 
+    /**
+     * The pseudonym the linked data set gives a person of the spine: from their NHS number when they
+     * have one (and no one else in the spine holds it), otherwise from their spine identifier. The
+     * platform uses it to link a person it supports to their analytics record.
+     */
+    public String spinePseudonym(String nhsNumber, String spinePersonId) {
+        return nhsNumber != null && !nhsNumber.isBlank()
+                ? pseudonym(Pseudonymisation.NHS_NUMBER_DOMAIN, nhsNumber)
+                : pseudonym(Pseudonymisation.PERSON_DOMAIN, requireNonNull(spinePersonId, "spinePersonId is null"));
+    }
+
     public String keyFingerprint() {
         return key.fingerprint();
     }

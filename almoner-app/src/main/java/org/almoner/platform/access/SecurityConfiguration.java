@@ -1,0 +1,146 @@
+package org.almoner.platform.access;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.almoner.platform.audit.AuditEntry;
+import org.almoner.platform.audit.AuditOutcome;
+import org.almoner.platform.audit.AuditTrail;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import java.util.Map;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Sign-in everywhere but the health check. The API takes HTTP Basic (for scripts) or the session
+ * cookie of a browser sign-in; role rules for whole endpoints are here, rules for a person's
+ * record are in {@code people.PersonAccess}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, SessionRegistry sessions, AuditTrail audit, Clock clock,
+            @Value("${almoner.session.absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
+                        .requestMatchers("/api/accounts/**").hasRole(Role.ADMINISTRATOR.name())
+                        .requestMatchers(HttpMethod.GET, "/api/pathways/**").authenticated()
+                        .requestMatchers("/api/pathways/**").hasAnyRole(Role.COMMISSIONER.name(), Role.ADMINISTRATOR.name())
+                        .anyRequest().authenticated())
+                .httpBasic(withDefaults())
+                .formLogin(withDefaults())
+                .logout(withDefaults())
+                // Scripts that send credentials on every request cannot be led by a forged page; browsers can.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .sessionManagement(session -> session
+                        .sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(-1)
+                        .sessionRegistry(sessions)
+                        .expiredSessionStrategy(event -> signInAgain(event.getResponse(), "Your session has ended. Sign in again.")))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(SecurityConfiguration::signInRequired, API)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                        .accessDeniedHandler((request, response, denied) -> refuse(request, response, denied, audit, clock)))
+                .addFilterAfter(new SessionTimeouts(absoluteTimeout, clock), BasicAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService accountsForSignIn(Accounts accounts) {
+        return username -> accounts.forSignIn(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${almoner.security.bcrypt-strength:12}") int strength) {
+        // Hashes name their algorithm ({bcrypt}...), so a later, stronger algorithm can take over
+        // while old hashes still verify.
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    @Bean
+    HttpSessionEventPublisher sessionEvents() {
+        // Tells the session registry when sessions end, so it never holds dead ones.
+        return new HttpSessionEventPublisher();
+    }
+
+    private static void signInRequired(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"almoner\"");
+        signInAgain(response, "Sign in to use the API: send your username and password (HTTP Basic) or sign in at /login.");
+    }
+
+    static void signInAgain(HttpServletResponse response, String detail) throws IOException {
+        problem(response, 401, "SIGN_IN_REQUIRED", "Sign in required", detail);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied,
+            AuditTrail audit, Clock clock) throws IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication != null && authentication.getPrincipal() instanceof SignedInAccount)) {
+            // A caller not signed in is refused before anything else (the CSRF check of a cookie-less
+            // browser request lands here too): they need to sign in, not a different role.
+            signInRequired(request, response, null);
+            return;
+        }
+        if (denied instanceof CsrfException) {
+            problem(response, 403, "ACCESS_DENIED", "Not allowed",
+                    "This form has expired or did not come from Almoner. Reload the page and try again.");
+            return;
+        }
+        if (authentication.getPrincipal() instanceof SignedInAccount signedIn) {
+            Actor actor = signedIn.actor();
+            audit.record(new AuditEntry(clock.instant(), actor.username(), actor.role().name(), actor.organisation(), null,
+                    "ENDPOINT", request.getRequestURI(), request.getMethod() + " " + request.getRequestURI(),
+                    AuditOutcome.REFUSED, null, false));
+        }
+        problem(response, 403, "ACCESS_DENIED", "Not allowed",
+                "Your role does not allow this. Ask an administrator if you need it for your work.");
+    }
+
+    private static void problem(HttpServletResponse response, int status, String code, String title, String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"https://almoner.org/problems/" + code.toLowerCase().replace('_', '-')
+                + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'")
+                + "\",\"code\":\"" + code + "\"}");
+    }
+}

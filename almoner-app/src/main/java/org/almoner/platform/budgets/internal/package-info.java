@@ -1,0 +1,2 @@
+/** How the budgets capability reaches the engine's linked data set. */
+package org.almoner.platform.budgets.internal;

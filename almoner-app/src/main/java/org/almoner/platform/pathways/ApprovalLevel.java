@@ -1,0 +1,7 @@
+package org.almoner.platform.pathways;
+
+/** Who decides a budget: one budget approver, or the panel. */
+public enum ApprovalLevel {
+    APPROVER,
+    PANEL
+}

@@ -1,0 +1,150 @@
+package org.almoner.platform.people;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.almoner.platform.access.Actor;
+import org.almoner.platform.problems.PlatformErrorCode;
+import org.almoner.platform.problems.PlatformException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The people the platform supports, their representatives, care teams and involved organisations. */
+@Component
+public class People {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    People(JdbcClient jdbc, Clock clock) {
+        this.jdbc = requireNonNull(jdbc, "jdbc is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Records a person for the creator's organisation and puts the creator in their care team. */
+    @Transactional
+    public Person record(NewPerson details, Actor creator) {
+        if (details.nhsNumberIfKnown().isPresent()
+                && jdbc.sql("SELECT count(*) FROM people WHERE nhs_number = ?").param(details.nhsNumber()).query(Long.class).single() > 0) {
+            throw new PlatformException(PlatformErrorCode.DUPLICATE_PERSON, "nhsNumber",
+                    "A person with NHS number " + details.nhsNumber() + " is already recorded. Find them in the list of people instead.");
+        }
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        INSERT INTO people (id, nhs_number, given_name, family_name, date_of_birth, sex, postcode,
+                                            responsible_organisation, analytics_pseudonym, created_by, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(id, details.nhsNumber(), details.givenName().strip(), details.familyName().strip(),
+                        Date.valueOf(details.dateOfBirth()), details.sex(), details.postcode(), creator.organisation(),
+                        details.analyticsPseudonym(), creator.username(), now)
+                .update();
+        addToCareTeam(id, creator.accountId());
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Person> find(UUID id) {
+        return jdbc.sql("SELECT * FROM people WHERE id = ?").param(id).query(People::person).optional();
+    }
+
+    /** The people a caller sees without giving a reason: their caseload, organisation, referrals, or themselves. */
+    public List<Person> visibleTo(Actor actor, int limit) {
+        String condition = switch (actor.role()) {
+            case COORDINATOR, CLINICIAN, LINK_WORKER -> "p.id IN (SELECT person_id FROM care_team WHERE account_id = :account)";
+            case COMMISSIONER, APPROVER -> "p.responsible_organisation = :organisation";
+            case PROVIDER -> "p.id IN (SELECT person_id FROM person_organisations WHERE organisation_code = :organisation)";
+            case BUDGET_HOLDER -> "(p.id = :person OR p.id IN (SELECT person_id FROM representatives WHERE account_id = :account))";
+            case AUDITOR, ADMINISTRATOR -> "false";
+        };
+        return jdbc.sql("SELECT p.* FROM people p WHERE " + condition + " ORDER BY p.family_name, p.given_name, p.id LIMIT :limit")
+                .param("account", actor.accountId())
+                .param("organisation", actor.organisation())
+                .param("person", actor.personId().orElse(null))
+                .param("limit", limit)
+                .query(People::person)
+                .list();
+    }
+
+    Relationship relationship(Actor actor, Person person) {
+        boolean careTeam = jdbc.sql("SELECT count(*) FROM care_team WHERE person_id = ? AND account_id = ?")
+                .params(person.id(), actor.accountId()).query(Long.class).single() > 0;
+        boolean involved = jdbc.sql("SELECT count(*) FROM person_organisations WHERE person_id = ? AND organisation_code = ?")
+                .params(person.id(), actor.organisation()).query(Long.class).single() > 0;
+        boolean self = actor.personId().filter(person.id()::equals).isPresent()
+                || jdbc.sql("SELECT count(*) FROM representatives WHERE person_id = ? AND account_id = ?")
+                        .params(person.id(), actor.accountId()).query(Long.class).single() > 0;
+        return new Relationship(person.responsibleOrganisation().equals(actor.organisation()), careTeam, involved, self);
+    }
+
+    @Transactional
+    public void addToCareTeam(UUID personId, UUID accountId) {
+        jdbc.sql("INSERT INTO care_team (person_id, account_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(personId, accountId, Timestamp.from(clock.instant())).update();
+    }
+
+    /** Notes that an organisation provides, or was asked to provide, the person's care, so it may see them. */
+    @Transactional
+    public void involve(UUID personId, String organisationCode, String reason) {
+        jdbc.sql("""
+                        INSERT INTO person_organisations (person_id, organisation_code, reason, since) VALUES (?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .params(personId, organisationCode, reason, Timestamp.from(clock.instant())).update();
+    }
+
+    @Transactional
+    public Representative addRepresentative(UUID personId, Representative.Kind kind, String name, String relationship,
+            Optional<String> contact, Optional<UUID> accountId, Actor actor) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO representatives (id, person_id, kind, name, relationship, contact, account_id, added_by, added_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(id, personId, kind.name(), name, relationship, contact.orElse(null), accountId.orElse(null),
+                        actor.username(), Timestamp.from(clock.instant()))
+                .update();
+        return new Representative(id, personId, kind, name, relationship, contact, accountId);
+    }
+
+    public List<Representative> representatives(UUID personId) {
+        return jdbc.sql("SELECT * FROM representatives WHERE person_id = ? ORDER BY added_at, id").param(personId)
+                .query((row, number) -> new Representative(
+                        row.getObject("id", UUID.class),
+                        row.getObject("person_id", UUID.class),
+                        Representative.Kind.valueOf(row.getString("kind")),
+                        row.getString("name"),
+                        row.getString("relationship"),
+                        Optional.ofNullable(row.getString("contact")),
+                        Optional.ofNullable(row.getObject("account_id", UUID.class))))
+                .list();
+    }
+
+    public List<String> careTeam(UUID personId) {
+        return jdbc.sql("""
+                        SELECT a.username FROM care_team t JOIN accounts a ON a.id = t.account_id
+                        WHERE t.person_id = ? ORDER BY a.username
+                        """).param(personId).query(String.class).list();
+    }
+
+    private static Person person(ResultSet row, int number) throws SQLException {
+        return new Person(
+                row.getObject("id", UUID.class),
+                Optional.ofNullable(row.getString("nhs_number")),
+                row.getString("given_name"),
+                row.getString("family_name"),
+                row.getDate("date_of_birth").toLocalDate(),
+                row.getString("sex"),
+                Optional.ofNullable(row.getString("postcode")),
+                row.getString("responsible_organisation"),
+                Optional.ofNullable(row.getString("analytics_pseudonym")));
+    }
+}

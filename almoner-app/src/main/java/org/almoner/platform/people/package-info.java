@@ -1,0 +1,7 @@
+/**
+ * People who hold, or may come to hold, a personal budget: their details, representatives and
+ * nominees, care team, the organisations involved with them, the link to their pseudonymised
+ * analytics record, and {@link org.almoner.platform.people.PersonAccess}, which every module asks
+ * before it reads or changes anything about a person.
+ */
+package org.almoner.platform.people;

@@ -1,0 +1,114 @@
+package org.almoner.platform.people.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.almoner.platform.access.Account;
+import org.almoner.platform.access.Accounts;
+import org.almoner.platform.access.Actor;
+import org.almoner.platform.access.Actors;
+import org.almoner.platform.people.People;
+import org.almoner.platform.people.NewPerson;
+import org.almoner.platform.people.Person;
+import org.almoner.platform.people.PersonAccess;
+import org.almoner.platform.people.PersonOperation;
+import org.almoner.platform.people.Representative;
+import org.almoner.platform.problems.PlatformException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** People: list, record, read, representatives and care team. */
+@RestController
+@RequestMapping("/api/people")
+class PeopleController {
+
+    private final People people;
+    private final PersonAccess access;
+    private final Accounts accounts;
+    private final Actors actors;
+
+    PeopleController(People people, PersonAccess access, Accounts accounts, Actors actors) {
+        this.people = people;
+        this.access = access;
+        this.accounts = accounts;
+        this.actors = actors;
+    }
+
+    record PersonSummary(UUID id, String nhsNumber, String name, LocalDate dateOfBirth, String responsibleOrganisation) {
+        static PersonSummary of(Person person) {
+            return new PersonSummary(person.id(), person.nhsNumber().orElse(null), person.name(), person.dateOfBirth(),
+                    person.responsibleOrganisation());
+        }
+    }
+
+    record PersonDetails(Person person, List<Representative> representatives, List<String> careTeam) {}
+
+    record RepresentativeRequest(Representative.Kind kind, String name, String relationship, String contact, String username) {}
+
+    record CareTeamRequest(String username) {}
+
+    /** The people the caller may see without giving a reason. */
+    @GetMapping
+    List<PersonSummary> list(@RequestParam(defaultValue = "50") int limit) {
+        Actor actor = access.requireRole(PersonOperation.VIEW_PERSON, "PERSON_LIST");
+        List<Person> visible = people.visibleTo(actor, Math.clamp(limit, 1, 500));
+        visible.forEach(person -> access.recordAllowed(person.id(), PersonOperation.VIEW_PERSON, "PERSON_LIST", person.id()));
+        return visible.stream().map(PersonSummary::of).toList();
+    }
+
+    @PostMapping
+    ResponseEntity<Person> record(@RequestBody NewPerson details) {
+        Actor actor = access.requireRole(PersonOperation.EDIT_PERSON, "PERSON");
+        Person person = people.record(details, actor);
+        access.recordAllowed(person.id(), PersonOperation.EDIT_PERSON, "PERSON", person.id());
+        return ResponseEntity.created(URI.create("/api/people/" + person.id())).body(person);
+    }
+
+    @GetMapping("/{personId}")
+    PersonDetails read(@PathVariable UUID personId) {
+        Person person = access.require(personId, PersonOperation.VIEW_PERSON, "PERSON", personId);
+        return new PersonDetails(person, people.representatives(personId), people.careTeam(personId));
+    }
+
+    @PostMapping("/{personId}/representatives")
+    ResponseEntity<Representative> addRepresentative(@PathVariable UUID personId, @RequestBody RepresentativeRequest request) {
+        if (request.kind() == null) {
+            throw PlatformException.invalid("kind", "Say whether this is a REPRESENTATIVE or a NOMINEE.");
+        }
+        requireText(request.name(), "name", "Give the representative's name.");
+        requireText(request.relationship(), "relationship", "Give their relationship to the person, for example 'mother' or 'deputy'.");
+        access.require(personId, PersonOperation.EDIT_PERSON, "REPRESENTATIVE", personId);
+        Optional<UUID> account = Optional.ofNullable(request.username()).filter(name -> !name.isBlank())
+                .map(name -> accountNamed(name, "username").id());
+        Representative representative = people.addRepresentative(personId, request.kind(), request.name().strip(),
+                request.relationship().strip(), Optional.ofNullable(request.contact()), account, actors.current());
+        return ResponseEntity.created(URI.create("/api/people/" + personId)).body(representative);
+    }
+
+    @PostMapping("/{personId}/care-team")
+    List<String> addToCareTeam(@PathVariable UUID personId, @RequestBody CareTeamRequest request) {
+        requireText(request.username(), "username", "Give the username of the colleague to add to the care team.");
+        access.require(personId, PersonOperation.EDIT_PERSON, "CARE_TEAM", personId);
+        people.addToCareTeam(personId, accountNamed(request.username(), "username").id());
+        return people.careTeam(personId);
+    }
+
+    private Account accountNamed(String username, String field) {
+        return accounts.find(username.strip())
+                .orElseThrow(() -> PlatformException.invalid(field, "There is no account called '" + username + "'. Check the username."));
+    }
+
+    private static void requireText(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw PlatformException.invalid(field, message);
+        }
+    }
+}

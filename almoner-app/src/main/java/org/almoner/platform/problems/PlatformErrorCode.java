@@ -1,0 +1,49 @@
+package org.almoner.platform.problems;
+
+/**
+ * Every error the platform can answer with. The code is stable: clients may rely on it, so a
+ * code is never renamed or reused. The status is the HTTP status it maps to.
+ */
+public enum PlatformErrorCode {
+    INVALID_REQUEST(400, "The request is not valid"),
+    UNREADABLE_REQUEST(400, "The request body could not be read"),
+    SIGN_IN_REQUIRED(401, "Sign in required"),
+    ACCESS_DENIED(403, "Not allowed"),
+    ACCESS_REASON_REQUIRED(403, "A reason is needed to open a record outside your caseload"),
+    NOT_FOUND(404, "Not found"),
+    PERSON_NOT_FOUND(404, "Person not found"),
+    REFERRAL_NOT_FOUND(404, "Referral not found"),
+    PATHWAY_NOT_FOUND(404, "Pathway not found"),
+    PLAN_NOT_FOUND(404, "Care and support plan not found"),
+    PLAN_VERSION_NOT_FOUND(404, "Plan version not found"),
+    BUDGET_NOT_FOUND(404, "Budget not found"),
+    REVIEW_NOT_FOUND(404, "Review not found"),
+    ACCOUNT_NOT_FOUND(404, "Account not found"),
+    DUPLICATE_PERSON(409, "Person already recorded"),
+    REFERRAL_ALREADY_DECIDED(409, "Eligibility already decided"),
+    PLAN_INCOMPLETE(409, "The plan cannot be agreed yet"),
+    BUDGET_STATE_CONFLICT(409, "The budget is not in a state that allows this"),
+    NOT_ELIGIBLE(409, "The person has no eligibility decision that allows a budget"),
+    NO_STATEMENT_OF_RESOURCES(409, "No statement of resources for this person"),
+    MECHANISM_SPLIT_MISMATCH(422, "The mechanisms do not add up to the budget"),
+    DIRECT_PAYMENT_NOT_ALLOWED(409, "A direct payment is not allowed for this budget"),
+    REVIEW_ALREADY_COMPLETED(409, "The review is already completed"),
+    FHIR_INVALID(422, "The FHIR document cannot be imported"),
+    CONCURRENT_CHANGE(409, "Someone else changed this record at the same time");
+
+    private final int status;
+    private final String title;
+
+    PlatformErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,7 @@
+package org.almoner.platform.referrals;
+
+public enum ReferralStatus {
+    RECEIVED,
+    ELIGIBLE,
+    NOT_ELIGIBLE
+}

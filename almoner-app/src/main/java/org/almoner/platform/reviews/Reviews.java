@@ -1,0 +1,110 @@
+package org.almoner.platform.reviews;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.almoner.platform.access.Actor;
+import org.almoner.platform.budgets.Budget;
+import org.almoner.platform.budgets.BudgetActivated;
+import org.almoner.platform.budgets.Budgets;
+import org.almoner.platform.problems.PlatformErrorCode;
+import org.almoner.platform.problems.PlatformException;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reviews in PostgreSQL, scheduled when a budget starts and again when an annual review is held. */
+@Component
+public class Reviews {
+
+    private final JdbcClient jdbc;
+    private final Budgets budgets;
+    private final Clock clock;
+
+    Reviews(JdbcClient jdbc, Budgets budgets, Clock clock) {
+        this.jdbc = requireNonNull(jdbc, "jdbc is null");
+        this.budgets = requireNonNull(budgets, "budgets is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Runs inside the activation's transaction, so a budget never starts without its reviews. */
+    @EventListener
+    void on(BudgetActivated activated) {
+        ReviewSchedule.forNewBudget(activated.startDate(), activated.hasDirectPayment(), activated.monthlyReviewsInFirstThreeMonths())
+                .forEach(due -> schedule(activated.personId(), activated.budgetId(), due));
+    }
+
+    @Transactional
+    public Review complete(Review review, LocalDate heldOn, String outcome, Actor reviewer) {
+        if (review.completedOn().isPresent()) {
+            throw new PlatformException(PlatformErrorCode.REVIEW_ALREADY_COMPLETED, "This review was already held on "
+                    + review.completedOn().get() + ".");
+        }
+        LocalDate held = heldOn == null ? LocalDate.now(clock) : heldOn;
+        if (held.isAfter(LocalDate.now(clock))) {
+            throw PlatformException.invalid("heldOn", "A review cannot be held in the future. Check the date.");
+        }
+        if (outcome == null || outcome.isBlank()) {
+            throw PlatformException.invalid("outcome", "Record what the review found and agreed, including the financial review.");
+        }
+        int updated = jdbc.sql("UPDATE reviews SET completed_on = ?, completed_by = ?, outcome = ? WHERE id = ? AND completed_on IS NULL")
+                .params(Date.valueOf(held), reviewer.username(), outcome.strip(), review.id()).update();
+        if (updated != 1) {
+            throw new PlatformException(PlatformErrorCode.REVIEW_ALREADY_COMPLETED, "Someone else recorded this review just now. Reload it.");
+        }
+        if (review.kind() == ReviewKind.ANNUAL) {
+            Budget budget = budgets.find(review.budgetId()).orElseThrow();
+            ReviewSchedule.afterAnnualReview(held, budget.endDate()).forEach(due -> schedule(review.personId(), review.budgetId(), due));
+        }
+        return find(review.id()).orElseThrow();
+    }
+
+    public Optional<Review> find(UUID id) {
+        return jdbc.sql("SELECT * FROM reviews WHERE id = ?").param(id).query(Reviews::review).optional();
+    }
+
+    public List<Review> forPerson(UUID personId) {
+        return jdbc.sql("SELECT * FROM reviews WHERE person_id = ? ORDER BY due_on, id").param(personId).query(Reviews::review).list();
+    }
+
+    /** Reviews past their due date and not yet held, for the given people. */
+    public List<Review> overdue(Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT * FROM reviews WHERE completed_on IS NULL AND due_on < :today AND person_id IN (:people)
+                        ORDER BY due_on, id
+                        """)
+                .param("today", Date.valueOf(LocalDate.now(clock)))
+                .param("people", personIds)
+                .query(Reviews::review).list();
+    }
+
+    private void schedule(UUID personId, UUID budgetId, ReviewSchedule.Due due) {
+        jdbc.sql("""
+                        INSERT INTO reviews (id, person_id, budget_id, kind, due_on, includes_financial_review)
+                        VALUES (?, ?, ?, ?, ?, true)
+                        """)
+                .params(UUID.randomUUID(), personId, budgetId, due.kind().name(), Date.valueOf(due.dueOn()))
+                .update();
+    }
+
+    private static Review review(ResultSet row, int number) throws SQLException {
+        Date completed = row.getDate("completed_on");
+        return new Review(row.getObject("id", UUID.class), row.getObject("person_id", UUID.class),
+                row.getObject("budget_id", UUID.class), ReviewKind.valueOf(row.getString("kind")),
+                row.getDate("due_on").toLocalDate(), row.getBoolean("includes_financial_review"),
+                Optional.ofNullable(completed).map(Date::toLocalDate), Optional.ofNullable(row.getString("completed_by")),
+                Optional.ofNullable(row.getString("outcome")));
+    }
+}
