@@ -14,7 +14,7 @@ import org.almoner.platform.problems.PlatformException;
  */
 public record Pathway(String cohort, String description, String identifies, String refers, String assesses,
         String agreesBudgetAndPlan, String approves, String reviews, String panel, BigDecimal approvalTolerancePercent,
-        BigDecimal panelThreshold, int approvalDueDays) {
+        BigDecimal panelThreshold, Integer approvalDueDays) {
 
     public Pathway {
         if (cohort == null || !cohort.matches("[A-Z0-9_]{2,40}")) {
@@ -34,7 +34,7 @@ public record Pathway(String cohort, String description, String identifies, Stri
         if (panelThreshold == null || panelThreshold.signum() < 0) {
             throw PlatformException.invalid("panelThreshold", "Give the yearly amount in pounds at or above which the panel decides (0 or more).");
         }
-        if (approvalDueDays < 1 || approvalDueDays > 365) {
+        if (approvalDueDays == null || approvalDueDays < 1 || approvalDueDays > 365) {
             throw PlatformException.invalid("approvalDueDays", "Give the days a decision may wait, from 1 to 365.");
         }
         approvalTolerancePercent = approvalTolerancePercent.setScale(2, RoundingMode.HALF_UP);
