@@ -60,6 +60,13 @@ public class Budgeting {
                 .orElseThrow(() -> new PlatformException(PlatformErrorCode.NOT_ELIGIBLE,
                         "This person has no referral decided eligible. Record the eligibility decision first."));
         EligibilityDecision eligibility = referral.eligibility().orElseThrow();
+        // One budget at a time: a second would double-count the person's money.
+        budgets.forPerson(person.id()).stream().filter(existing -> existing.status() != BudgetStatus.ENDED).findFirst()
+                .ifPresent(existing -> {
+                    throw new PlatformException(PlatformErrorCode.BUDGET_STATE_CONFLICT,
+                            "This person already has a budget (" + existing.id() + ", " + existing.status()
+                                    + "). Revise that budget rather than set another.");
+                });
         StatementOfResources statement;
         if (lines != null && !lines.isEmpty()) {
             statement = new StatementOfResources("Entered by " + coordinator.username(), lines);
