@@ -45,16 +45,16 @@ public class Reviews {
 
     @Transactional
     public Review complete(Review review, LocalDate heldOn, String outcome, Actor reviewer) {
-        if (review.completedOn().isPresent()) {
-            throw new PlatformException(PlatformErrorCode.REVIEW_ALREADY_COMPLETED, "This review was already held on "
-                    + review.completedOn().get() + ".");
-        }
         LocalDate held = heldOn == null ? LocalDate.now(clock) : heldOn;
         if (held.isAfter(LocalDate.now(clock))) {
             throw PlatformException.invalid("heldOn", "A review cannot be held in the future. Check the date.");
         }
         if (outcome == null || outcome.isBlank()) {
             throw PlatformException.invalid("outcome", "Record what the review found and agreed, including the financial review.");
+        }
+        if (review.completedOn().isPresent()) {
+            throw new PlatformException(PlatformErrorCode.REVIEW_ALREADY_COMPLETED, "This review was already held on "
+                    + review.completedOn().get() + ".");
         }
         int updated = jdbc.sql("UPDATE reviews SET completed_on = ?, completed_by = ?, outcome = ? WHERE id = ? AND completed_on IS NULL")
                 .params(Date.valueOf(held), reviewer.username(), outcome.strip(), review.id()).update();
