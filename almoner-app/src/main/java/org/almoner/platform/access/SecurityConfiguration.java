@@ -54,6 +54,7 @@ class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/api/accounts/**").hasRole(Role.ADMINISTRATOR.name())
+                        .requestMatchers("/api/reports/**").hasRole(Role.COMMISSIONER.name())
                         .requestMatchers(HttpMethod.GET, "/api/pathways/**").authenticated()
                         .requestMatchers("/api/pathways/**").hasAnyRole(Role.COMMISSIONER.name(), Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())

@@ -98,6 +98,8 @@ class RoleMatrixTest {
             new Endpoint("GET", "/api/budgets/awaiting-approval", null, APPROVER_ONLY),
             new Endpoint("GET", "/api/reviews/overdue", null, EnumSet.of(Role.COORDINATOR, Role.CLINICIAN)),
             new Endpoint("GET", "/api/audit", null, EnumSet.of(Role.AUDITOR)),
+            new Endpoint("GET", "/api/reports/personal-health-budgets", null, EnumSet.of(Role.COMMISSIONER)),
+            new Endpoint("GET", "/api/reports/personal-health-budgets.csv", null, EnumSet.of(Role.COMMISSIONER)),
             new Endpoint("GET", "/api/accounts", null, EnumSet.of(Role.ADMINISTRATOR)),
             new Endpoint("POST", "/api/accounts/coordinator2/enable", null, EnumSet.of(Role.ADMINISTRATOR)),
             new Endpoint("GET", "/api/pathways", null, EnumSet.allOf(Role.class)),
