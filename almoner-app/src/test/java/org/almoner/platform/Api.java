@@ -21,24 +21,31 @@ public final class Api {
     private final int port;
     private final String username;
     private final String reason;
+    private final String idempotencyKey;
 
-    private Api(int port, String username, String reason) {
+    private Api(int port, String username, String reason, String idempotencyKey) {
         this.port = port;
         this.username = username;
         this.reason = reason;
+        this.idempotencyKey = idempotencyKey;
     }
 
     public static Api as(int port, String username) {
-        return new Api(port, username, null);
+        return new Api(port, username, null, null);
     }
 
     public static Api anonymous(int port) {
-        return new Api(port, null, null);
+        return new Api(port, null, null, null);
     }
 
     /** The same caller, saying why they open a record outside their caseload. */
     public Api withReason(String why) {
-        return new Api(port, username, why);
+        return new Api(port, username, why, idempotencyKey);
+    }
+
+    /** The same caller, sending an Idempotency-Key header. */
+    public Api withKey(String key) {
+        return new Api(port, username, reason, key);
     }
 
     public Response get(String path) {
@@ -53,6 +60,13 @@ public final class Api {
         return send("PUT", path, body, "application/json");
     }
 
+    /** Sends a request body already encoded (a multipart form, say) with its content type. */
+    public Response sendBytes(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return sendBuilt(request);
+    }
+
     public Response send(String method, String path, Object body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60));
@@ -63,15 +77,30 @@ public final class Api {
         if (reason != null) {
             request.header("X-Access-Reason", reason);
         }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         String text = body == null ? null : body instanceof String string ? string : JSON.writeValueAsString(body);
         if (text == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(text));
         }
+        return sendBuilt(request);
+    }
+
+    private Response sendBuilt(HttpRequest.Builder request) {
+        if (username != null && request.build().headers().firstValue("Authorization").isEmpty()) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (idempotencyKey != null && request.build().headers().firstValue("Idempotency-Key").isEmpty()) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Idempotent-Replayed").orElse(""));
         } catch (IOException failure) {
             throw new java.io.UncheckedIOException(failure);
         } catch (InterruptedException interrupted) {
@@ -81,7 +110,7 @@ public final class Api {
     }
 
     /** An answer from the API. */
-    public record Response(int status, String body, String contentType) {
+    public record Response(int status, String body, String contentType, String replayed) {
 
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.readTree("null") : JSON.readTree(body);

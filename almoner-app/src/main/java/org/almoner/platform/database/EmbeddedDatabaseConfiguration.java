@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Primary;
 import org.springframework.beans.factory.annotation.Value;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -21,6 +26,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
+
+    static final String APPLICATION_ROLE = "almoner_app";
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
@@ -45,14 +52,40 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
+    /**
+     * The application's connections work as {@value #APPLICATION_ROLE}, which may add to the ledger
+     * and the audit trail but never change or remove what is there (see V3__ledger.sql).
+     */
     @Bean(destroyMethod = "close")
+    @Primary
     DataSource dataSource(EmbeddedPostgres postgres,
             @Value("${almoner.embedded-database.pool-size:20}") int poolSize) {
+        createApplicationRole(postgres.getPostgresDatabase());
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(poolSize);
         pool.setPoolName("almoner");
+        pool.setConnectionInitSql("SET ROLE " + APPLICATION_ROLE);
         return new HikariDataSource(pool);
+    }
+
+    /** Migrations run as the schema's owner. */
+    @Bean
+    @FlywayDataSource
+    DataSource ownerDataSource(EmbeddedPostgres postgres) {
+        return postgres.getPostgresDatabase();
+    }
+
+    private static void createApplicationRole(DataSource owner) {
+        // The first migration that grants to the role runs after the pool connects as it, so the role comes first.
+        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$ BEGIN
+                        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN CREATE ROLE %s NOLOGIN; END IF;
+                    END $$""".formatted(APPLICATION_ROLE, APPLICATION_ROLE));
+        } catch (SQLException failure) {
+            throw new IllegalStateException("Could not prepare the embedded PostgreSQL: " + failure.getMessage(), failure);
+        }
     }
 }

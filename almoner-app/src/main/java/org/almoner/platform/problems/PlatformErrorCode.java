@@ -29,7 +29,18 @@ public enum PlatformErrorCode {
     DIRECT_PAYMENT_NOT_ALLOWED(409, "A direct payment is not allowed for this budget"),
     REVIEW_ALREADY_COMPLETED(409, "The review is already completed"),
     FHIR_INVALID(422, "The FHIR document cannot be imported"),
-    CONCURRENT_CHANGE(409, "Someone else changed this record at the same time");
+    CONCURRENT_CHANGE(409, "Someone else changed this record at the same time"),
+    IDEMPOTENCY_KEY_REQUIRED(400, "An idempotency key is needed"),
+    IDEMPOTENCY_KEY_REUSED(409, "That idempotency key was used for a different request"),
+    LEDGER_NOT_OPEN(409, "The budget has no ledger yet"),
+    INSUFFICIENT_FUNDS(409, "Not enough money in the budget"),
+    PERIOD_CLOSED(409, "That month is closed"),
+    TRANSACTION_NOT_FOUND(404, "Ledger transaction not found"),
+    ALREADY_REVERSED(409, "That transaction was already reversed"),
+    PAYMENT_REQUEST_NOT_FOUND(404, "Payment request not found"),
+    BULK_CHANGE_NOT_FOUND(404, "Bulk change not found"),
+    SECOND_PERSON_REQUIRED(409, "A second person must approve this"),
+    BUSY(503, "Too busy: try again shortly");
 
     private final int status;
     private final String title;
