@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             ServeCommand.class,
+            ReconcileCommand.class,
             GenerateCommand.class,
             PipelineCommand.class,
             KeyCommand.class,

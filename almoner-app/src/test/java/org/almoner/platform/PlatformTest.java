@@ -14,5 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"almoner.security.bcrypt-strength=4", "logging.level.org.almoner=WARN"})
+        properties = {"almoner.security.bcrypt-strength=4", "logging.level.org.almoner=WARN",
+                // The test database is thrown away at the end; the crash test checks the durable default.
+                "almoner.embedded-database.durable=false"})
 public @interface PlatformTest {}

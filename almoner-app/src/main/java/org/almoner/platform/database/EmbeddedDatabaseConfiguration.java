@@ -32,7 +32,8 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
             @Value("${almoner.embedded-database.directory:}") String directory,
-            @Value("${almoner.embedded-database.port:0}") int port) {
+            @Value("${almoner.embedded-database.port:0}") int port,
+            @Value("${almoner.embedded-database.durable:true}") boolean durable) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (!directory.isBlank()) {
@@ -45,6 +46,13 @@ class EmbeddedDatabaseConfiguration {
                 builder.setPort(port);
             }
             builder.setServerConfig("max_connections", "100");
+            // The embedded server's defaults favour test speed over durability (fsync off); budgets are
+            // public money, so a committed payment must survive the machine losing power.
+            // Tests that throw the database away afterwards may turn it off (durable=false) to run faster.
+            String onOrOff = durable ? "on" : "off";
+            builder.setServerConfig("fsync", onOrOff);
+            builder.setServerConfig("synchronous_commit", onOrOff);
+            builder.setServerConfig("full_page_writes", onOrOff);
             return builder.start();
         } catch (IOException failure) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + failure.getMessage()

@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recomputes the ledger from its postings and checks it: every budget account's balance against
@@ -20,9 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reconciliation {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate snapshot;
 
-    Reconciliation(JdbcClient jdbc) {
+    Reconciliation(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
+        // One consistent view of the whole ledger, however busy it is while reconciliation reads.
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+    }
+
+    /** Reconciliation over a database outside a running platform (the {@code almoner reconcile} command). */
+    public static Reconciliation over(DataSource database) {
+        return new Reconciliation(JdbcClient.create(database), new JdbcTransactionManager(database));
     }
 
     /** What reconciliation found. Clean when every list is empty. */
@@ -34,8 +48,11 @@ public class Reconciliation {
         }
     }
 
-    @Transactional(readOnly = true)
     public Report run() {
+        return snapshot.execute(status -> reconcile());
+    }
+
+    private Report reconcile() {
         List<String> drifts = jdbc.sql("""
                         SELECT a.id, a.kind, a.budget_id, a.balance, coalesce(sum(p.amount), 0) AS derived
                         FROM ledger_accounts a LEFT JOIN ledger_postings p ON p.account_id = a.id
