@@ -22,11 +22,17 @@ final class ActiveBudgets {
      * 2,000.00 notional; 2 "Peer support" from V0002 500.00 third party (held by BROKERAGE1).
      */
     static ActiveBudget start(int port, String coordinatorName, String approverName) {
+        return start(port, coordinatorName, approverName, "CHC");
+    }
+
+    static ActiveBudget start(int port, String coordinatorName, String approverName, String cohort) {
         Api coordinator = Api.as(port, coordinatorName);
         Api.Response person = coordinator.post("/api/people", Map.of("givenName", "Lee", "familyName", "Ledger-" + UUID.randomUUID(),
                 "dateOfBirth", "1975-05-05", "sex", "9"));
         String personId = person.text("id");
-        String referral = coordinator.post("/api/people/" + personId + "/referrals", Samples.referral()).text("id");
+        Map<String, Object> referralBody = new LinkedHashMap<>(Samples.referral());
+        referralBody.put("cohort", cohort);
+        String referral = coordinator.post("/api/people/" + personId + "/referrals", referralBody).text("id");
         coordinator.post("/api/referrals/" + referral + "/eligibility", Samples.eligible());
         String budget = coordinator.post("/api/people/" + personId + "/budgets", Map.of("lines", List.of(Samples.indicativeLine())))
                 .json().path("budget").path("id").asString();
