@@ -44,7 +44,7 @@ public final class TestWorld {
 
     /** The records of one person, for building addresses. */
     public record Records(UUID person, UUID decidedReferral, UUID waitingReferral, UUID plan, UUID budget, UUID mechanismChange,
-            UUID review) {
+            UUID review, UUID allocation) {
 
         public Map<String, String> ids() {
             Map<String, String> ids = new LinkedHashMap<>();
@@ -55,6 +55,7 @@ public final class TestWorld {
             ids.put("{budget}", budget.toString());
             ids.put("{change}", mechanismChange.toString());
             ids.put("{review}", review.toString());
+            ids.put("{allocation}", allocation.toString());
             return ids;
         }
     }
@@ -124,7 +125,9 @@ public final class TestWorld {
         UUID change = id(coordinator.post("/api/budgets/" + budget + "/mechanism-changes", Map.of("notional", Samples.PLAN_TOTAL,
                 "thirdParty", 0, "directPayment", 0, "reason", "Person prefers the council to arrange everything")));
         UUID review = UUID.fromString(coordinator.get("/api/people/" + person + "/reviews").json().get(0).path("id").asString());
-        return new Records(person, decided, waiting, plan, budget, change, review);
+        UUID allocation = UUID.fromString(coordinator.get("/api/budgets/" + budget + "/ledger").json().path("transactions").get(0)
+                .path("id").asString());
+        return new Records(person, decided, waiting, plan, budget, change, review, allocation);
     }
 
     private static UUID id(Api.Response response) {
