@@ -63,3 +63,26 @@ call coordinator GET "/api/people/$PERSON/reviews" | field "[(r['kind'], r['dueO
 
 step "Who saw this person's record (the auditor's view)"
 call auditor GET "/api/audit?person=$PERSON&limit=5" | field "[(e['username'], e['action'], e['outcome']) for e in d]"
+
+step "Paying through the ledger: the home care agency, from the third-party part (plan line 1)"
+pay() { # pay USER PATH JSON: a money-moving request, with a new idempotency key
+  curl -sS -u "$1:$PASSWORD" -X POST -H 'Content-Type: application/json' -H "Idempotency-Key: $(python3 -c 'import uuid; print(uuid.uuid4())')" \
+    -d "$3" "$BASE$2"
+}
+pay coordinator "/api/budgets/$BUDGET/payments" \
+  '{"from":"THIRD_PARTY","payee":"DCA01","amount":"48.00","planLine":1,"description":"Home care cover, week 1"}' \
+  | field "(d['kind'], [(p['kind'], p['party'], p['amount']) for p in d['postings']])"
+
+step "A direct payment transferred to the person, and spend they report with a receipt (plan line 0)"
+pay coordinator "/api/budgets/$BUDGET/direct-payment/transfers" '{"amount":"930.00"}' | field "d['kind']"
+printf '%%PDF-1.4 receipt for personal assistant wages\n' > "${TMPDIR:-/tmp}/almoner-receipt.pdf"
+curl -sS -u "coordinator:$PASSWORD" -H "Idempotency-Key: $(python3 -c 'import uuid; print(uuid.uuid4())')" \
+  -F 'spend={"from":"DIRECT_PAYMENT","amount":"62.00","planLine":0,"description":"Personal assistant, 4 hours"};type=application/json' \
+  -F "receipt=@${TMPDIR:-/tmp}/almoner-receipt.pdf;type=application/pdf" \
+  "$BASE/api/budgets/$BUDGET/direct-payment/spend" | field "d['kind']"
+
+step "What is left, derived from the postings"
+call coordinator GET "/api/budgets/$BUDGET/ledger" | field "(d['available'], d['balances'])"
+
+step "Reconciliation: every balance recomputed from its postings, every hash chain walked"
+call auditor GET /api/ledger/reconciliation | field "(d['transactions'], d['drifts'], d['unbalancedTransactions'], d['brokenChains'])"

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServeCommand.class,
             ReconcileCommand.class,
+            LedgerBenchmarkCommand.class,
             GenerateCommand.class,
             PipelineCommand.class,
             KeyCommand.class,

@@ -28,6 +28,11 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -61,7 +66,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/pathways/**").authenticated()
                         .requestMatchers("/api/pathways/**").hasAnyRole(Role.COMMISSIONER.name(), Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
-                .httpBasic(withDefaults())
+                // A script that keeps its session cookie is not re-checked against the password hash on every
+                // request (bcrypt is slow on purpose); one that does not simply signs in each time.
+                .httpBasic(basic -> basic.securityContextRepository(new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
                 .formLogin(withDefaults())
                 .logout(withDefaults())
                 // Scripts that send credentials on every request cannot be led by a forged page; browsers can.
@@ -82,13 +90,22 @@ class SecurityConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<LoadShedding> loadShedding(@Value("${almoner.load.max-in-flight:48}") int maximumInFlight,
+            @Value("${almoner.load.wait-millis:250}") long waitMillis) {
+        FilterRegistrationBean<LoadShedding> registration = new FilterRegistrationBean<>(new LoadShedding(maximumInFlight, waitMillis));
+        // Before security, so an overloaded platform does not spend effort checking passwords it will not serve.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
     UserDetailsService accountsForSignIn(Accounts accounts) {
         return username -> accounts.forSignIn(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${almoner.security.bcrypt-strength:12}") int strength) {
+    PasswordEncoder passwordEncoder(@Value("${almoner.security.bcrypt-strength:10}") int strength) {
         // Hashes name their algorithm ({bcrypt}...), so a later, stronger algorithm can take over
         // while old hashes still verify.
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));

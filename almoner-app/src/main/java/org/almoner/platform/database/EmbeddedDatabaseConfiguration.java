@@ -74,6 +74,8 @@ class EmbeddedDatabaseConfiguration {
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(poolSize);
         pool.setPoolName("almoner");
+        // Better a quick "busy" than a request waiting half a minute for a connection.
+        pool.setConnectionTimeout(5_000);
         pool.setConnectionInitSql("SET ROLE " + APPLICATION_ROLE);
         return new HikariDataSource(pool);
     }

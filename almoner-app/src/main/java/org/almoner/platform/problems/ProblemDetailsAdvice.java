@@ -49,6 +49,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 mismatch.getName()));
     }
 
+    @ExceptionHandler(org.springframework.jdbc.CannotGetJdbcConnectionException.class)
+    ResponseEntity<ProblemDetail> busy(org.springframework.jdbc.CannotGetJdbcConnectionException busy) {
+        return ResponseEntity.status(503).header("Retry-After", "1").body(problem(PlatformErrorCode.BUSY,
+                "The database is at capacity. Nothing was done; send the same request again in a second.", null));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         // A fault of ours, not the caller's: keep the detail in the log under a reference they can quote.

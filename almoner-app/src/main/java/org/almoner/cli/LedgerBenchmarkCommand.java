@@ -1,0 +1,284 @@
+package org.almoner.cli;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.almoner.platform.PlatformApplication;
+import org.almoner.platform.access.Accounts;
+import org.almoner.platform.access.NewAccount;
+import org.almoner.platform.access.Role;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code almoner benchmark-ledger}: payments through the REST API under concurrent clients, beside pgbench. */
+@Command(
+        name = "benchmark-ledger",
+        header = "Measure payments through the API: postings a second, latency, and pgbench on the same PostgreSQL.",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description = {
+            "Starts the platform on a fresh durable embedded PostgreSQL, sets up budgets, then has CLIENTS",
+            "clients pay providers through the REST API for SECONDS seconds, each client keeping its session.",
+            "Reports payments and postings a second and p50/p99 latency; runs pgbench's built-in TPC-B-like",
+            "script on the same PostgreSQL for a ratio; then doubles the clients to show the platform answers",
+            "'busy' quickly rather than letting requests time out.",
+        },
+        footer = {"", "Example:", "  almoner benchmark-ledger --clients 32 --seconds 30"})
+public final class LedgerBenchmarkCommand implements Callable<Integer> {
+
+    private static final String PASSWORD = "benchmark-password";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--clients", defaultValue = "32", description = "Concurrent API clients. Default: ${DEFAULT-VALUE}.")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "How long each measured run lasts. Default: ${DEFAULT-VALUE}.")
+    int seconds;
+
+    @Option(names = "--budgets", defaultValue = "64", description = "Budgets the payments spread over. Default: ${DEFAULT-VALUE}.")
+    int budgets;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path data = Files.createTempDirectory("almoner-ledger-benchmark");
+        int port = freePort();
+        ConfigurableApplicationContext platform = PlatformApplication.start("--server.port=" + port,
+                "--almoner.embedded-database.directory=" + data.resolve("postgres"), "--logging.level.org.almoner=WARN",
+                "--server.tomcat.threads.max=100", "--almoner.embedded-database.pool-size=16");
+        try {
+            Accounts accounts = platform.getBean(Accounts.class);
+            accounts.create(new NewAccount("bench.coordinator", "Benchmark", PASSWORD, Role.COORDINATOR, "BENCH", Optional.empty()));
+            accounts.create(new NewAccount("bench.approver", "Benchmark", PASSWORD, Role.APPROVER, "BENCH", Optional.empty()));
+            out.printf(Locale.UK, "Setting up %d active budgets...%n", budgets);
+            out.flush();
+            Client setup = new Client(port, "bench.coordinator");
+            Client approver = new Client(port, "bench.approver");
+            List<String> ids = new ArrayList<>();
+            for (int index = 0; index < budgets; index++) {
+                ids.add(activeBudget(setup, approver));
+            }
+            // Each client signs in once and keeps its session, as an integration would; the password check
+            // is slow on purpose, so it is left out of the measured runs.
+            List<Client> signedIn = signIn(port, clients * 2);
+            run(ids, signedIn.subList(0, clients), 5);
+            Result measured = run(ids, signedIn.subList(0, clients), seconds);
+            out.printf(Locale.UK, "%nLedger through the API, %d clients, %d s:%n", clients, seconds);
+            measured.print(out);
+            EmbeddedPostgres postgres = platform.getBean(EmbeddedPostgres.class);
+            double tps = pgbench(postgres, out);
+            if (tps > 0) {
+                out.printf(Locale.UK, "pgbench TPC-B-like, %d clients, same PostgreSQL: %.0f transactions/s%n", clients, tps);
+                out.printf(Locale.UK, "Ratio (payments/s over pgbench TPS): %.2f  (target >= 0.3)%n", measured.paymentsPerSecond() / tps);
+            }
+            Result overload = run(ids, signedIn, Math.max(10, seconds / 2));
+            out.printf(Locale.UK, "%nAt twice the load (%d clients):%n", clients * 2);
+            overload.print(out);
+            out.flush();
+            return 0;
+        } finally {
+            platform.close();
+        }
+    }
+
+    private record Result(long payments, long busy, long other, double seconds, List<Long> latenciesMicros) {
+        double paymentsPerSecond() {
+            return payments / seconds;
+        }
+
+        void print(PrintWriter out) {
+            List<Long> sorted = latenciesMicros.stream().sorted().toList();
+            out.printf(Locale.UK, "  payments: %,d (%.0f/s), postings: %.0f/s  (target >= 1,000)%n", payments, paymentsPerSecond(),
+                    paymentsPerSecond() * 2);
+            out.printf(Locale.UK, "  answered busy (503): %,d, other answers: %,d%n", busy, other);
+            if (!sorted.isEmpty()) {
+                out.printf(Locale.UK, "  latency p50 %.1f ms, p99 %.1f ms, max %.1f ms  (target p99 < 100 ms)%n",
+                        percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.99) / 1000.0, sorted.getLast() / 1000.0);
+            }
+        }
+
+        private static long percentile(List<Long> sorted, double share) {
+            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(share * sorted.size()) - 1));
+        }
+    }
+
+    private static List<Client> signIn(int port, int count) throws Exception {
+        List<Client> signedIn = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Client>> clients = new ArrayList<>();
+            for (int client = 0; client < count; client++) {
+                clients.add(pool.submit(() -> {
+                    Client coordinator = new Client(port, "bench.coordinator");
+                    coordinator.get("/api/me");
+                    return coordinator;
+                }));
+            }
+            for (java.util.concurrent.Future<Client> client : clients) {
+                signedIn.add(client.get());
+            }
+        }
+        return signedIn;
+    }
+
+    private Result run(List<String> ids, List<Client> signedIn, int duration) throws Exception {
+        int clientCount = signedIn.size();
+        AtomicLong paid = new AtomicLong();
+        AtomicLong busy = new AtomicLong();
+        AtomicLong other = new AtomicLong();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + Duration.ofSeconds(duration).toNanos();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clientCount)) {
+            for (int client = 0; client < clientCount; client++) {
+                Client coordinator = signedIn.get(client);
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        String budget = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                        long sent = System.nanoTime();
+                        int status = coordinator.post("/api/budgets/" + budget + "/payments", UUID.randomUUID().toString(),
+                                "{\"from\":\"NOTIONAL\",\"payee\":\"DCA01\",\"amount\":\"0.01\",\"planLine\":0,\"description\":\"Benchmark\"}")
+                                .statusCode();
+                        latencies.add((System.nanoTime() - sent) / 1000);
+                        if (status == 201) {
+                            paid.incrementAndGet();
+                        } else if (status == 503) {
+                            busy.incrementAndGet();
+                        } else {
+                            other.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(paid.get(), busy.get(), other.get(), elapsed, new ArrayList<>(latencies));
+    }
+
+    private static String activeBudget(Client coordinator, Client approver) {
+        String person = field(coordinator.post("/api/people", null, "{\"givenName\":\"Bench\",\"familyName\":\"Mark\",\"dateOfBirth\":\"1960-01-01\",\"sex\":\"9\"}").body(), "id");
+        String referral = field(coordinator.post("/api/people/" + person + "/referrals", null,
+                "{\"cohort\":\"CHC\",\"source\":\"GP\",\"referrerName\":\"Dr B\",\"reason\":\"benchmark\"}").body(), "id");
+        coordinator.post("/api/referrals/" + referral + "/eligibility", null,
+                "{\"eligible\":true,\"basis\":\"NHS_CONTINUING_HEALTHCARE\",\"reasons\":\"benchmark\"}");
+        String budget = field(coordinator.post("/api/people/" + person + "/budgets", null,
+                "{\"lines\":[{\"service\":\"Home care\",\"unitsPerYear\":1,\"costPerUnit\":\"1000000.00\",\"includedInBudget\":true}]}").body(), "id");
+        String plan = field(coordinator.post("/api/people/" + person + "/plans", null, ("{\"aboutMe\":{\"whatMattersToMe\":\"Home\"},"
+                + "\"outcomes\":[{\"description\":\"Stay at home\"}],\"lines\":[{\"support\":\"Home care\",\"provider\":\"DCA01\","
+                + "\"frequency\":\"daily\",\"unitsPerYear\":1,\"unit\":\"year\",\"unitCost\":\"1000000.00\",\"fundingSource\":\"NHS\","
+                + "\"management\":\"NOTIONAL\"}],\"agreement\":{\"agreedBy\":\"PERSON\",\"name\":\"B\",\"agreedOn\":\"%s\"},"
+                + "\"plannedReview\":\"%s\"}").formatted(LocalDate.now(), LocalDate.now().plusMonths(6))).body(), "id");
+        coordinator.post("/api/plans/" + plan + "/agree", null, "");
+        coordinator.post("/api/budgets/" + budget + "/submit", null, "{\"planId\":\"" + plan + "\"}");
+        approver.post("/api/budgets/" + budget + "/decisions", null, "{\"approved\":true,\"reasons\":\"benchmark\",\"asPanel\":true}");
+        coordinator.post("/api/budgets/" + budget + "/activate", null, "{}");
+        return budget;
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+
+    private static double pgbench(EmbeddedPostgres postgres, PrintWriter out) throws IOException, InterruptedException {
+        Path pgbench = Path.of("/usr/bin/pgbench");
+        if (!Files.isExecutable(pgbench)) {
+            out.println("pgbench is not installed (Debian package postgresql-client); no ratio.");
+            return 0;
+        }
+        String port = Integer.toString(postgres.getPort());
+        exec(List.of("/usr/bin/psql", "-h", "localhost", "-p", port, "-U", "postgres", "-c", "CREATE DATABASE pgbench"));
+        exec(List.of(pgbench.toString(), "-h", "localhost", "-p", port, "-U", "postgres", "-i", "-s", "10", "-q", "pgbench"));
+        String report = exec(List.of(pgbench.toString(), "-h", "localhost", "-p", port, "-U", "postgres", "-c", "32", "-j", "2", "-T", "20",
+                "-b", "tpcb-like", "pgbench"));
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(report);
+        return tps.find() ? Double.parseDouble(tps.group(1)) : 0;
+    }
+
+    private static String exec(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** One API client that signs in once and keeps its session, as a real integration would. */
+    private static final class Client {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final int port;
+        private final String authorization;
+
+        Client(int port, String username) {
+            this.port = port;
+            this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        }
+
+        HttpResponse<String> get(String path) {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", authorization)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException failure) {
+                throw new java.io.UncheckedIOException(failure);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        }
+
+        HttpResponse<String> post(String path, String key, String body) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", authorization).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            if (key != null) {
+                request.header("Idempotency-Key", key);
+            }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException failure) {
+                throw new java.io.UncheckedIOException(failure);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(interrupted);
+            }
+        }
+    }
+}

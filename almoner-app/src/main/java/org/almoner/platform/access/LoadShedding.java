@@ -1,0 +1,58 @@
+package org.almoner.platform.access;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Under more load than the database can serve, answers "busy, try again" at once rather than let
+ * requests queue until they time out: a caller with an idempotency key can safely send the same
+ * request again.
+ */
+final class LoadShedding extends OncePerRequestFilter {
+
+    private final Semaphore inFlight;
+    private final long waitMillis;
+
+    LoadShedding(int maximumInFlight, long waitMillis) {
+        this.inFlight = new Semaphore(maximumInFlight, true);
+        this.waitMillis = waitMillis;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean admitted;
+        try {
+            admitted = inFlight.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            response.setStatus(503);
+            response.setHeader("Retry-After", "1");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"https://almoner.org/problems/busy\",\"title\":\"Too busy: try again shortly\","
+                    + "\"status\":503,\"detail\":\"The platform is at capacity. Nothing was done; send the same request again in a second.\","
+                    + "\"code\":\"BUSY\"}");
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            inFlight.release();
+        }
+    }
+}
