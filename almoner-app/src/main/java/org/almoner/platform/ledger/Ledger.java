@@ -43,6 +43,7 @@ public class Ledger {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Map<String, UUID> parties = new java.util.concurrent.ConcurrentHashMap<>();
 
     Ledger(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
@@ -163,17 +164,25 @@ public class Ledger {
         }
         requireOpenPeriod(proposal.effectiveOn());
         BigDecimal contingency = (BigDecimal) chain.get("contingency");
+        Map<AccountKind, BudgetAccount> own = new EnumMap<>(AccountKind.class);
+        jdbc.sql("SELECT id, kind, balance FROM ledger_accounts WHERE budget_id = ?").param(proposal.budgetId())
+                .query((row, number) -> own.put(AccountKind.valueOf(row.getString("kind")),
+                        new BudgetAccount(row.getObject("id", UUID.class), row.getBigDecimal("balance"))))
+                .list();
         List<UUID> accounts = new ArrayList<>();
         for (Posting posting : proposal.postings()) {
-            UUID account = account(proposal.budgetId(), posting);
-            accounts.add(account);
+            if (!posting.kind().ofABudget()) {
+                accounts.add(party(posting));
+                continue;
+            }
+            BudgetAccount account = own.get(posting.kind());
+            accounts.add(account.id());
             if (posting.kind().mustNotGoNegative() && posting.amount().signum() < 0) {
-                BigDecimal balance = jdbc.sql("SELECT balance FROM ledger_accounts WHERE id = ?").param(account).query(BigDecimal.class).single();
                 BigDecimal floor = posting.kind() == AccountKind.DIRECT_PAYMENT_HELD ? BigDecimal.ZERO : contingency.negate();
-                if (balance.add(posting.amount()).compareTo(floor) < 0) {
+                if (account.balance().add(posting.amount()).compareTo(floor) < 0) {
                     throw new PlatformException(PlatformErrorCode.INSUFFICIENT_FUNDS, "amount", "This would take "
                             + describe(posting.kind()) + " below " + (floor.signum() == 0 ? "zero" : "its contingency")
-                            + ": it holds " + balance + " and " + posting.amount().negate() + " was asked for. Nothing was posted.");
+                            + ": it holds " + account.balance() + " and " + posting.amount().negate() + " was asked for. Nothing was posted.");
                 }
             }
         }
@@ -182,27 +191,65 @@ public class Ledger {
         UUID id = UUID.randomUUID();
         byte[] hash = HashChain.next(previous, id, proposal.budgetId(), sequence, proposal.kind(), proposal.effectiveOn(),
                 proposal.reverses(), proposal.postings());
-        Timestamp now = Timestamp.from(clock.instant());
+        java.time.Instant recordedAt = clock.instant();
         jdbc.sql("""
                         INSERT INTO ledger_transactions (id, budget_id, sequence, kind, description, plan_line, reverses, idempotency_key,
                                                          request_hash, effective_on, recorded_by, recorded_at, previous_hash, hash)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(id, proposal.budgetId(), sequence, proposal.kind().name(), proposal.description(), proposal.planLine(),
-                        proposal.reverses(), idempotencyKey, requestHash, Date.valueOf(proposal.effectiveOn()), recordedBy, now,
-                        previous, hash)
+                        proposal.reverses(), idempotencyKey, requestHash, Date.valueOf(proposal.effectiveOn()), recordedBy,
+                        Timestamp.from(recordedAt), previous, hash)
                 .update();
+        // All postings in one statement, and every budget balance they touch in one more.
+        StringBuilder postings = new StringBuilder("INSERT INTO ledger_postings (transaction_id, account_id, amount) VALUES ");
+        StringBuilder balances = new StringBuilder();
+        List<Object> postingValues = new ArrayList<>();
+        List<Object> balanceValues = new ArrayList<>();
         for (int index = 0; index < proposal.postings().size(); index++) {
             Posting posting = proposal.postings().get(index);
-            jdbc.sql("INSERT INTO ledger_postings (transaction_id, account_id, amount) VALUES (?, ?, ?)")
-                    .params(id, accounts.get(index), posting.amount()).update();
+            postings.append(index == 0 ? "" : ", ").append("(?, ?, ?)");
+            postingValues.addAll(List.of(id, accounts.get(index), posting.amount()));
             if (posting.kind().ofABudget()) {
-                jdbc.sql("UPDATE ledger_accounts SET balance = balance + ? WHERE id = ?").params(posting.amount(), accounts.get(index)).update();
+                balances.append(balances.isEmpty() ? "" : ", ").append("(CAST(? AS uuid), CAST(? AS numeric))");
+                balanceValues.addAll(List.of(accounts.get(index), posting.amount()));
             }
+        }
+        jdbc.sql(postings.toString()).params(postingValues).update();
+        if (!balances.isEmpty()) {
+            jdbc.sql("UPDATE ledger_accounts a SET balance = a.balance + v.amount FROM (VALUES " + balances
+                            + ") AS v (id, amount) WHERE a.id = v.id")
+                    .params(balanceValues).update();
         }
         jdbc.sql("UPDATE ledger_budgets SET last_sequence = ?, last_hash = ? WHERE budget_id = ?")
                 .params(sequence, hash, proposal.budgetId()).update();
-        return new Posted(entry(id).orElseThrow(), false);
+        return new Posted(new LedgerEntry(id, proposal.budgetId(), sequence, proposal.kind(), proposal.description(), proposal.planLine(),
+                proposal.reverses(), proposal.effectiveOn(), recordedBy, recordedAt, proposal.postings(), LedgerEntry.hex(hash)), false);
+    }
+
+    private record BudgetAccount(UUID id, BigDecimal balance) {}
+
+    /** An outside party's account, made on first use; their ids never change, so they are kept once known. */
+    private UUID party(Posting posting) {
+        String key = posting.kind() + "|" + posting.party();
+        UUID known = parties.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<UUID> existing = jdbc.sql("SELECT id FROM ledger_accounts WHERE budget_id IS NULL AND kind = ? AND party = ?")
+                .params(posting.kind().name(), posting.party()).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            // Found before this transaction wrote anything, so it is committed and safe to keep.
+            parties.put(key, existing.get());
+            return existing.get();
+        }
+        jdbc.sql("""
+                        INSERT INTO ledger_accounts (id, kind, budget_id, party) VALUES (?, ?, NULL, ?)
+                        ON CONFLICT (kind, party) WHERE budget_id IS NULL DO NOTHING
+                        """)
+                .params(UUID.randomUUID(), posting.kind().name(), posting.party()).update();
+        return jdbc.sql("SELECT id FROM ledger_accounts WHERE budget_id IS NULL AND kind = ? AND party = ?")
+                .params(posting.kind().name(), posting.party()).query(UUID.class).single();
     }
 
     private Optional<Posted> replay(String idempotencyKey, String requestHash) {
@@ -224,20 +271,6 @@ public class Ledger {
             throw new PlatformException(PlatformErrorCode.PERIOD_CLOSED, "effectiveOn", month.getMonth() + " " + month.getYear()
                     + " is closed. Post it with a date in an open month.");
         }
-    }
-
-    private UUID account(UUID budgetId, Posting posting) {
-        if (posting.kind().ofABudget()) {
-            return jdbc.sql("SELECT id FROM ledger_accounts WHERE budget_id = ? AND kind = ?").params(budgetId, posting.kind().name())
-                    .query(UUID.class).single();
-        }
-        jdbc.sql("""
-                        INSERT INTO ledger_accounts (id, kind, budget_id, party) VALUES (?, ?, NULL, ?)
-                        ON CONFLICT (kind, party) WHERE budget_id IS NULL DO NOTHING
-                        """)
-                .params(UUID.randomUUID(), posting.kind().name(), posting.party()).update();
-        return jdbc.sql("SELECT id FROM ledger_accounts WHERE budget_id IS NULL AND kind = ? AND party = ?")
-                .params(posting.kind().name(), posting.party()).query(UUID.class).single();
     }
 
     private LedgerEntry mapEntry(ResultSet row, int number) throws SQLException {

@@ -75,14 +75,19 @@ public class People {
     }
 
     Relationship relationship(Actor actor, Person person) {
-        boolean careTeam = jdbc.sql("SELECT count(*) FROM care_team WHERE person_id = ? AND account_id = ?")
-                .params(person.id(), actor.accountId()).query(Long.class).single() > 0;
-        boolean involved = jdbc.sql("SELECT count(*) FROM person_organisations WHERE person_id = ? AND organisation_code = ?")
-                .params(person.id(), actor.organisation()).query(Long.class).single() > 0;
-        boolean self = actor.personId().filter(person.id()::equals).isPresent()
-                || jdbc.sql("SELECT count(*) FROM representatives WHERE person_id = ? AND account_id = ?")
-                        .params(person.id(), actor.accountId()).query(Long.class).single() > 0;
-        return new Relationship(person.responsibleOrganisation().equals(actor.organisation()), careTeam, involved, self);
+        // One round trip: this runs before every read or write of a person's data.
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM care_team WHERE person_id = :person AND account_id = :account) AS care_team,
+                               EXISTS (SELECT 1 FROM person_organisations WHERE person_id = :person AND organisation_code = :organisation) AS involved,
+                               EXISTS (SELECT 1 FROM representatives WHERE person_id = :person AND account_id = :account) AS represents
+                        """)
+                .param("person", person.id())
+                .param("account", actor.accountId())
+                .param("organisation", actor.organisation())
+                .query((row, number) -> new Relationship(person.responsibleOrganisation().equals(actor.organisation()),
+                        row.getBoolean("care_team"), row.getBoolean("involved"),
+                        row.getBoolean("represents") || actor.personId().filter(person.id()::equals).isPresent()))
+                .single();
     }
 
     @Transactional

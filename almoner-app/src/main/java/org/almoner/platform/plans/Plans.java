@@ -30,6 +30,7 @@ public class Plans {
     private final People people;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final java.util.Map<String, PlanVersion> agreedVersions = new java.util.concurrent.ConcurrentHashMap<>();
 
     Plans(JdbcClient jdbc, JsonMapper json, People people, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
@@ -85,7 +86,8 @@ public class Plans {
         content.lines().stream().map(PlanLine::provider).filter(provider -> provider != null).distinct()
                 .forEach(provider -> people.involve(plan.personId(), provider, "Provides support in the agreed care and support plan"));
         events.publishEvent(new PlanAgreed(plan.id(), plan.personId(), version, content.totalAnnualCost(), counts));
-        return version(plan.id(), version).orElseThrow();
+        // Not through the cache: this transaction may yet roll back.
+        return readVersion(plan.id(), version).orElseThrow();
     }
 
     public Optional<Plan> find(UUID id) {
@@ -96,7 +98,24 @@ public class Plans {
         return jdbc.sql("SELECT * FROM plans WHERE person_id = ? ORDER BY created_at DESC").param(personId).query(this::plan).list();
     }
 
+    /** An agreed version; versions never change, so each is read from the database once and then kept. */
     public Optional<PlanVersion> version(UUID planId, int version) {
+        String key = planId + "/" + version;
+        PlanVersion known = agreedVersions.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<PlanVersion> read = readVersion(planId, version);
+        read.ifPresent(found -> {
+            if (agreedVersions.size() > 10_000) {
+                agreedVersions.clear();
+            }
+            agreedVersions.put(key, found);
+        });
+        return read;
+    }
+
+    private Optional<PlanVersion> readVersion(UUID planId, int version) {
         return jdbc.sql("""
                         SELECT v.*, p.person_id FROM plan_versions v JOIN plans p ON p.id = v.plan_id
                         WHERE v.plan_id = ? AND v.version = ?

@@ -68,6 +68,12 @@ class CrashRecoveryTest {
         } finally {
             kill(platform);
         }
+        // After the last crash, with the platform down, the command line reconciles the data folder.
+        java.io.StringWriter printed = new java.io.StringWriter();
+        picocli.CommandLine commandLine = org.almoner.cli.Almoner.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(printed, true));
+        assertThat(commandLine.execute("reconcile", "--data-folder", data.toString())).as(printed.toString()).isZero();
+        assertThat(printed.toString()).contains("Reconciled: no drift");
     }
 
     private void payUntilKilled(int port, ActiveBudgets.ActiveBudget budget, Map<String, String> acknowledged, Process platform)
