@@ -101,7 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
                 "almoner.embedded-database.directory=" + folder.resolve("platform").resolve("postgres").toAbsolutePath(),
                 "almoner.analytics.output=" + result.output().toAbsolutePath(),
                 "almoner.demo.input=" + input.toAbsolutePath(),
-                "almoner.demo.key-file=" + folder.resolve("demo.key").toAbsolutePath()), out, signIns);
+                "almoner.demo.key-file=" + folder.resolve("demo.key").toAbsolutePath(),
+                "almoner.analytics.key-file=" + folder.resolve("demo.key").toAbsolutePath()), out, signIns);
     }
 
     /** A key kept beside the demo data, made once, so re-runs give the same pseudonyms. */

@@ -45,6 +45,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A pipeline output folder: indicative budgets are read from its statements of resources.")
     Path analyticsOutput;
 
+    @Option(names = "--analytics-key-file", paramLabel = "FILE",
+            description = "The pseudonymisation key the pipeline used: people recorded with an NHS number are linked to their analytics record.")
+    Path analyticsKeyFile;
+
     @Option(names = "--database-url", paramLabel = "JDBC_URL", description = "A PostgreSQL 15+ server to use instead of the embedded one.")
     String databaseUrl;
 
@@ -69,6 +73,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
         } else {
             properties.add("almoner.embedded-database.directory=" + dataFolder.resolve("postgres").toAbsolutePath());
+        }
+        if (analyticsKeyFile != null) {
+            properties.add("almoner.analytics.key-file=" + analyticsKeyFile.toAbsolutePath());
         }
         if (analyticsOutput != null) {
             properties.add("almoner.analytics.output=" + analyticsOutput.toAbsolutePath());

@@ -22,10 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class People {
 
     private final JdbcClient jdbc;
+    private final AnalyticsLink analytics;
     private final Clock clock;
 
-    People(JdbcClient jdbc, Clock clock) {
+    People(JdbcClient jdbc, AnalyticsLink analytics, Clock clock) {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
+        this.analytics = requireNonNull(analytics, "analytics is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -46,7 +48,9 @@ public class People {
                         """)
                 .params(id, details.nhsNumber(), details.givenName().strip(), details.familyName().strip(),
                         Date.valueOf(details.dateOfBirth()), details.sex(), details.postcode(), creator.organisation(),
-                        details.analyticsPseudonym(), creator.username(), now)
+                        details.analyticsPseudonym() != null ? details.analyticsPseudonym()
+                                : analytics.pseudonymFor(details.nhsNumber()).orElse(null),
+                        creator.username(), now)
                 .update();
         addToCareTeam(id, creator.accountId());
         return find(id).orElseThrow();
