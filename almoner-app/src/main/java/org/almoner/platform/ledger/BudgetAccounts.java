@@ -3,6 +3,11 @@ package org.almoner.platform.ledger;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +29,9 @@ class BudgetAccounts {
 
     private final Ledger ledger;
     private final BigDecimal contingencyPercent;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    BudgetAccounts(Ledger ledger, @Value("${almoner.ledger.contingency-percent:0}") BigDecimal contingencyPercent, java.time.Clock clock) {
+    BudgetAccounts(Ledger ledger, @Value("${almoner.ledger.contingency-percent:0}") BigDecimal contingencyPercent, Clock clock) {
         this.ledger = requireNonNull(ledger, "ledger is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.contingencyPercent = requireNonNull(contingencyPercent, "contingencyPercent is null");
@@ -34,7 +39,7 @@ class BudgetAccounts {
 
     @EventListener
     void on(BudgetActivated activated) {
-        BigDecimal contingency = activated.amount().multiply(contingencyPercent).movePointLeft(2).setScale(2, java.math.RoundingMode.DOWN);
+        BigDecimal contingency = activated.amount().multiply(contingencyPercent).movePointLeft(2).setScale(2, RoundingMode.DOWN);
         ledger.open(activated.budgetId(), contingency);
         Mechanisms split = activated.mechanisms();
         List<Posting> postings = new ArrayList<>();
@@ -87,7 +92,7 @@ class BudgetAccounts {
             return;
         }
         ledger.post(new Ledger.Proposal(changed.budgetId(), TransactionKind.REALLOCATION, "Mechanisms changed: " + changed.reason(), null,
-                null, java.time.LocalDate.now(clock), merged), "reallocation:" + java.util.UUID.randomUUID(), "reallocation", "system");
+                null, LocalDate.now(clock), merged), "reallocation:" + UUID.randomUUID(), "reallocation", "system");
     }
 
     private static BigDecimal cap(BigDecimal decrease, BigDecimal held) {
@@ -102,7 +107,7 @@ class BudgetAccounts {
 
     /** One posting per account: a pot that both gives and takes nets to one line. */
     private static List<Posting> merge(List<Posting> postings) {
-        Map<AccountKind, BigDecimal> net = new java.util.EnumMap<>(AccountKind.class);
+        Map<AccountKind, BigDecimal> net = new EnumMap<>(AccountKind.class);
         postings.forEach(posting -> net.merge(posting.kind(), posting.amount(), BigDecimal::add));
         List<Posting> merged = new ArrayList<>();
         net.forEach((kind, amount) -> {

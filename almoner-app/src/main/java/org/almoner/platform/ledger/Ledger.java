@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -309,9 +308,5 @@ public class Ledger {
 
     static List<Posting> negate(List<Posting> postings) {
         return postings.stream().map(Posting::negated).toList();
-    }
-
-    static byte[] copy(byte[] bytes) {
-        return Arrays.copyOf(bytes, bytes.length);
     }
 }
