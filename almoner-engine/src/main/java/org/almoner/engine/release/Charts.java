@@ -146,13 +146,14 @@ final class Charts {
             return String.format(Locale.UK, "%.1f%%", value);
         }
         double size = Math.abs(value);
+        String sign = value < 0 ? "-" : "";
         if (size >= 1_000_000) {
-            return String.format(Locale.UK, "£%.1fm", value / 1_000_000);
+            return String.format(Locale.UK, "%s£%.1fm", sign, size / 1_000_000);
         }
         if (size >= 1_000) {
-            return String.format(Locale.UK, "£%.0fk", value / 1_000);
+            return String.format(Locale.UK, "%s£%.0fk", sign, size / 1_000);
         }
-        return String.format(Locale.UK, "£%.0f", value);
+        return String.format(Locale.UK, "%s£%.0f", sign, size);
     }
 
     static String escape(String text) {
