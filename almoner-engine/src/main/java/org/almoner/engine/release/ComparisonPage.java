@@ -67,7 +67,7 @@ final class ComparisonPage {
                 years, series(results, horizon, YearTotals::largestShareReleased), "%", threshold.doubleValue()));
         page.append(Charts.bars("Budgets paid by double-funding or not yet funded each year", years,
                 series(results, horizon, totals -> totals.doubleFunding().add(totals.unfunded())), "£"));
-        page.append(Charts.bars("Net change in providers' income each year (released less won back and support)", years,
+        page.append(Charts.bars("Net change in the income of providers in the reference data each year", years,
                 series(results, horizon, YearTotals::providerNet), "£"));
         for (ScenarioResult result : results) {
             scenarioSection(page, result);
@@ -113,7 +113,7 @@ final class ComparisonPage {
         page.append("<h2>").append(escape(result.scenario().name())).append("</h2>\n");
         page.append("<table><thead><tr><th>Year</th><th class=\"n\">Budget holders</th><th class=\"n\">Need in scope</th>"
                 + "<th class=\"n\">Released</th><th class=\"n\">Double-funding</th><th class=\"n\">Not yet funded</th>"
-                + "<th class=\"n\">Won back</th><th class=\"n\">Providers' net</th><th class=\"n\">Largest share released</th>"
+                + "<th class=\"n\">Won back</th><th class=\"n\">Spent elsewhere</th><th class=\"n\">Providers' net</th><th class=\"n\">Largest share released</th>"
                 + "</tr></thead><tbody>\n");
         for (YearTotals year : result.totals()) {
             page.append("<tr><td>").append(year.financialYear()).append("</td><td class=\"n\">")
@@ -121,6 +121,7 @@ final class ComparisonPage {
                     .append(pounds(year.budgetNeed())).append("</td><td class=\"n\">").append(pounds(year.released()))
                     .append("</td><td class=\"n\">").append(pounds(year.doubleFunding())).append("</td><td class=\"n\">")
                     .append(pounds(year.unfunded())).append("</td><td class=\"n\">").append(pounds(year.wonBack()))
+                    .append("</td><td class=\"n\">").append(pounds(year.spentElsewhere()))
                     .append("</td><td class=\"n\">").append(pounds(year.providerNet())).append("</td><td class=\"n ")
                     .append(year.contractsFlagged() > 0 ? "flag" : "ok").append("\">")
                     .append(year.largestShareReleased().toPlainString()).append("%</td></tr>\n");

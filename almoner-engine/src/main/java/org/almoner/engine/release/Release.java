@@ -45,8 +45,10 @@ public final class Release {
                         + base + ". Add the year's contracts to contracts.csv, or choose another --base-year.");
             }
             Map<String, Long> cohortSizes = cohortSizes(data, base);
+            Map<String, String> providerNames = providerNames(data);
             ScenarioFile reader = new ScenarioFile(
-                    attribution.contracts().stream().map(Contract::contractId).collect(Collectors.toSet()), cohortSizes.keySet());
+                    attribution.contracts().stream().map(Contract::contractId).collect(Collectors.toSet()), cohortSizes.keySet(),
+                    providerNames.keySet());
             ReleaseModel model = new ReleaseModel(attribution.contracts(), attribution.shares(), base);
             List<ScenarioResult> results = new ArrayList<>();
             ReleaseFiles files = new ReleaseFiles(folder.staging());
@@ -54,7 +56,7 @@ public final class Release {
             for (Path file : request.scenarioFiles()) {
                 Scenario scenario = reader.read(file, attribution.contracts());
                 List<ReleaseLine> lines = model.run(scenario);
-                List<ProviderYear> providers = ProviderYear.of(lines, scenario.stabilityThresholdPercent());
+                List<ProviderYear> providers = ProviderYear.of(lines, scenario, providerNames);
                 ScenarioResult result = new ScenarioResult(scenario, lines, providers,
                         YearTotals.of(scenario, lines, providers, cohortSizes));
                 results.add(result);
@@ -71,6 +73,17 @@ public final class Release {
             throw new EngineException(EngineErrorCode.INTERNAL, "A database query failed while attributing contracts: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, String> providerNames(LinkedData data) throws SQLException {
+        Map<String, String> names = new LinkedHashMap<>();
+        try (Statement statement = data.connection().createStatement();
+                ResultSet rows = statement.executeQuery("SELECT provider_code, name FROM ref_providers ORDER BY 1")) {
+            while (rows.next()) {
+                names.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return names;
     }
 
     private static Map<String, Long> cohortSizes(LinkedData data, FinancialYear base) throws SQLException {

@@ -47,7 +47,8 @@ final class ReleaseFiles {
         try (CsvFile csv = CsvFile.create(scenario.resolve("by_contract.csv"), List.of("scenario", "plan_year",
                 "financial_year", "contract_id", "provider_code", "contract_type", "method", "handbook_section", "stage",
                 "planned_value", "budget_holder_share_percent", "budget_need", "not_yet_in_scope", "released",
-                "double_funding", "unfunded", "released_ahead_of_need", "won_back", "transitional_support", "provider_net",
+                "double_funding", "unfunded", "released_ahead_of_need", "won_back", "spent_elsewhere", "transitional_support",
+                "provider_net",
                 "share_released_percent", "over_threshold"))) {
             for (ReleaseLine line : result.lines()) {
                 csv.row(List.of(line.scenario(), line.year(), line.financialYear(), line.contract().contractId(),
@@ -55,16 +56,16 @@ final class ReleaseFiles {
                         line.method() == null ? "not yet in scope" : line.method().name(),
                         line.method() == null ? "" : line.method().handbookSection(), line.stage() == null ? "" : line.stage(),
                         line.plannedValue(), line.budgetHolderShare(), line.budgetNeed(), line.notYetInScope(), line.released(),
-                        line.doubleFunding(), line.unfunded(), line.releasedAheadOfNeed(), line.wonBack(),
+                        line.doubleFunding(), line.unfunded(), line.releasedAheadOfNeed(), line.wonBack(), line.spentElsewhere(),
                         line.transitionalSupport(), line.providerNet(), line.shareReleased(), line.flagged() ? "Y" : "N"));
             }
         }
         try (CsvFile csv = CsvFile.create(scenario.resolve("provider_stability.csv"), List.of("scenario", "plan_year",
-                "financial_year", "provider_code", "provider_name", "planned_value", "released", "won_back",
+                "financial_year", "provider_code", "provider_name", "planned_value", "released", "won_back", "budget_income",
                 "transitional_support", "net", "net_percent", "contracts_over_threshold", "net_loss_over_threshold"))) {
             for (ProviderYear provider : result.providers()) {
                 csv.row(List.of(provider.scenario(), provider.year(), provider.financialYear(), provider.providerCode(),
-                        provider.providerName(), provider.plannedValue(), provider.released(), provider.wonBack(),
+                        provider.providerName(), provider.plannedValue(), provider.released(), provider.wonBack(), provider.budgetIncome(),
                         provider.transitionalSupport(), provider.net(), provider.netPercent(), provider.contractsFlagged(),
                         provider.flagged() ? "Y" : "N"));
             }
@@ -86,13 +87,13 @@ final class ReleaseFiles {
     void writeComparison(List<ScenarioResult> results) {
         try (CsvFile csv = CsvFile.create(folder.resolve("comparison.csv"), List.of("scenario", "plan_year", "financial_year",
                 "budget_holders", "planned_value", "budget_need", "not_yet_in_scope", "released", "double_funding",
-                "unfunded", "won_back", "transitional_support", "provider_net", "largest_share_released_percent",
+                "unfunded", "won_back", "spent_elsewhere", "transitional_support", "provider_net", "largest_share_released_percent",
                 "contracts_over_threshold", "providers_over_threshold"))) {
             for (ScenarioResult result : results) {
                 for (YearTotals year : result.totals()) {
                     csv.row(List.of(year.scenario(), year.year(), year.financialYear(), year.budgetHolders(),
                             year.plannedValue(), year.budgetNeed(), year.notYetInScope(), year.released(), year.doubleFunding(),
-                            year.unfunded(), year.wonBack(), year.transitionalSupport(), year.providerNet(),
+                            year.unfunded(), year.wonBack(), year.spentElsewhere(), year.transitionalSupport(), year.providerNet(),
                             year.largestShareReleased(), year.contractsFlagged(), year.providersFlagged()));
                 }
             }

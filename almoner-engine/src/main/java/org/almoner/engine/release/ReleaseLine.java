@@ -23,6 +23,7 @@ import java.math.BigDecimal;
  * @param unfunded budget need neither released nor double-funded: the commissioner must find it elsewhere
  * @param releasedAheadOfNeed released beyond this year's need (a fixed top slice), held for growth in budgets
  * @param wonBack budget money spent back with this provider
+ * @param spentElsewhere budget money spent with other providers
  * @param transitionalSupport paid back to the provider under a gain/risk-sharing agreement
  * @param providerNet the provider's change in income: won back plus support less released
  * @param shareReleased released over planned value, percent
@@ -31,7 +32,7 @@ import java.math.BigDecimal;
 public record ReleaseLine(String scenario, int year, String financialYear, Contract contract, ReleaseMethod method,
         String stage, BigDecimal plannedValue, BigDecimal budgetHolderShare, BigDecimal budgetNeed, BigDecimal notYetInScope,
         BigDecimal released, BigDecimal doubleFunding, BigDecimal unfunded, BigDecimal releasedAheadOfNeed,
-        BigDecimal wonBack, BigDecimal transitionalSupport, BigDecimal providerNet, BigDecimal shareReleased,
+        BigDecimal wonBack, BigDecimal spentElsewhere, BigDecimal transitionalSupport, BigDecimal providerNet, BigDecimal shareReleased,
         boolean flagged) {
 
     public ReleaseLine {
@@ -47,6 +48,7 @@ public record ReleaseLine(String scenario, int year, String financialYear, Contr
         requireNonNull(unfunded, "unfunded is null");
         requireNonNull(releasedAheadOfNeed, "releasedAheadOfNeed is null");
         requireNonNull(wonBack, "wonBack is null");
+        requireNonNull(spentElsewhere, "spentElsewhere is null");
         requireNonNull(transitionalSupport, "transitionalSupport is null");
         requireNonNull(providerNet, "providerNet is null");
         requireNonNull(shareReleased, "shareReleased is null");

@@ -138,7 +138,8 @@ public final class ReleaseModel {
                 rule == null ? null : rule.method(), rule == null ? null : rule.stage(), plannedPence,
                 exposure.multiply(HUNDRED).setScale(4, RoundingMode.HALF_UP), needPence, pence(notInScope), releasedPence,
                 pence(doubleFunding), needPence.subtract(releasedPence).subtract(pence(doubleFunding)).max(ZERO),
-                releasedPence.subtract(needPence).max(ZERO), wonBack, supportPence,
+                releasedPence.subtract(needPence).max(ZERO), wonBack, pence(spentByBudgetHolders).subtract(wonBack).max(ZERO),
+                supportPence,
                 wonBack.add(supportPence).subtract(releasedPence), share,
                 share.compareTo(scenario.stabilityThresholdPercent()) > 0);
     }

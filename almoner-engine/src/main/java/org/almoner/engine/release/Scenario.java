@@ -16,11 +16,13 @@ import java.util.Map;
  * @param chooseBackPercent share of budget money spent back with the contract's own provider
  * @param takeUpPercent by cohort (key "default" for the rest): share of the cohort holding a budget each year
  * @param serviceIssues contract id to the share of its capacity unused (vacancies, quality issues), percent
+ * @param budgetSpendingPercent provider code to its share, percent, of budget money spent away from the
+ *     contract's own provider; the rest goes to other or new providers outside the reference data
  * @param rules the plan; the staged plan of handbook 3.3 when the file asks for it
  */
 public record Scenario(String name, int horizonYears, BigDecimal contractGrowthPercent, BigDecimal stabilityThresholdPercent,
         BigDecimal chooseBackPercent, Map<String, List<BigDecimal>> takeUpPercent, Map<String, BigDecimal> serviceIssues,
-        List<MethodRule> rules) {
+        Map<String, BigDecimal> budgetSpendingPercent, List<MethodRule> rules) {
 
     /** The key of {@link #takeUpPercent} used for cohorts not named. */
     public static final String DEFAULT_COHORT = "default";
@@ -32,6 +34,10 @@ public record Scenario(String name, int horizonYears, BigDecimal contractGrowthP
         requireNonNull(chooseBackPercent, "chooseBackPercent is null");
         takeUpPercent = Map.copyOf(requireNonNull(takeUpPercent, "takeUpPercent is null"));
         serviceIssues = Map.copyOf(requireNonNull(serviceIssues, "serviceIssues is null"));
+        budgetSpendingPercent = Map.copyOf(requireNonNull(budgetSpendingPercent, "budgetSpendingPercent is null"));
+        if (budgetSpendingPercent.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new IllegalArgumentException("budgetSpendingPercent adds up to more than 100");
+        }
         rules = List.copyOf(requireNonNull(rules, "rules is null"));
         if (horizonYears < 1 || horizonYears > 10) {
             throw new IllegalArgumentException("horizonYears must be 1 to 10, got " + horizonYears);

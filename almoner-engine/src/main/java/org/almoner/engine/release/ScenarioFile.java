@@ -24,19 +24,23 @@ import org.almoner.engine.capitation.ConfigurationFile.Field;
 final class ScenarioFile {
 
     private static final Set<String> TOP_LEVEL = Set.of("name", "horizonYears", "contractGrowthPercent",
-            "stabilityThresholdPercent", "chooseBackPercent", "takeUpPercent", "serviceIssues", "plan", "methods");
+            "stabilityThresholdPercent", "chooseBackPercent", "takeUpPercent", "serviceIssues", "budgetSpendingPercent", "plan",
+            "methods");
     private static final Set<String> CONTRACT_TYPES = Set.of("BLOCK", "COST_PER_CASE", "TARIFF", "GRANT");
 
     private final Set<String> contractIds;
     private final Set<String> cohorts;
+    private final Set<String> providerCodes;
 
     /**
      * @param contractIds the contracts of the base year
      * @param cohorts the cohorts people belong to
+     * @param providerCodes the providers of the reference data
      */
-    ScenarioFile(Set<String> contractIds, Set<String> cohorts) {
+    ScenarioFile(Set<String> contractIds, Set<String> cohorts, Set<String> providerCodes) {
         this.contractIds = Set.copyOf(requireNonNull(contractIds, "contractIds is null"));
         this.cohorts = Set.copyOf(requireNonNull(cohorts, "cohorts is null"));
+        this.providerCodes = Set.copyOf(requireNonNull(providerCodes, "providerCodes is null"));
     }
 
     Scenario read(Path file, List<Contract> contracts) {
@@ -56,6 +60,24 @@ final class ScenarioFile {
                 issues.put(contract, BigDecimal.valueOf(field.child(contract).number(0, 100)));
             }
         }
+        Map<String, BigDecimal> spending = new LinkedHashMap<>();
+        if (root.has("budgetSpendingPercent")) {
+            Field field = root.child("budgetSpendingPercent");
+            BigDecimal total = BigDecimal.ZERO;
+            for (String provider : field.names()) {
+                if (!providerCodes.contains(provider)) {
+                    throw field.child(provider).problem("there is no provider '" + provider + "' in providers.csv."
+                            + " Use a provider code from the reference data, like V0001.");
+                }
+                BigDecimal percent = BigDecimal.valueOf(field.child(provider).number(0, 100));
+                spending.put(provider, percent);
+                total = total.add(percent);
+            }
+            if (total.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw field.problem("the shares add up to " + total.stripTrailingZeros().toPlainString()
+                        + "%, more than 100%. Lower them; what is left over goes to providers not in the reference data.");
+            }
+        }
         String plan = root.has("plan") ? root.child("plan").text() : "staged";
         if (!plan.equals("staged") && !plan.equals("methods")) {
             throw root.child("plan").problem("plan must be 'staged' (the order of handbook 3.3, with any methods listed"
@@ -72,7 +94,7 @@ final class ScenarioFile {
         if (plan.equals("staged")) {
             rules.addAll(StagedPlan.rules(contracts, issues));
         }
-        return new Scenario(name, horizon, growth, threshold, chooseBack, takeUp, issues, rules);
+        return new Scenario(name, horizon, growth, threshold, chooseBack, takeUp, issues, spending, rules);
     }
 
     private Map<String, List<BigDecimal>> takeUp(Field field, int horizon) {

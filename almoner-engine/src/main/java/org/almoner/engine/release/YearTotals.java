@@ -23,15 +23,16 @@ import java.util.function.Function;
  * @param doubleFunding new, time-limited money
  * @param unfunded need nothing pays for yet
  * @param wonBack spent back with the same providers
+ * @param spentElsewhere budget money spent with other providers
  * @param transitionalSupport gain/risk-sharing payments to providers
- * @param providerNet all providers' change in income
+ * @param providerNet the change in income of the providers in the reference data
  * @param largestShareReleased the largest share of any one contract released, percent
  * @param contractsFlagged contracts over the stability threshold
  * @param providersFlagged providers whose net loss is over the threshold
  */
 public record YearTotals(String scenario, int year, String financialYear, long budgetHolders, BigDecimal plannedValue,
         BigDecimal budgetNeed, BigDecimal notYetInScope, BigDecimal released, BigDecimal doubleFunding, BigDecimal unfunded,
-        BigDecimal wonBack, BigDecimal transitionalSupport, BigDecimal providerNet, BigDecimal largestShareReleased,
+        BigDecimal wonBack, BigDecimal spentElsewhere, BigDecimal transitionalSupport, BigDecimal providerNet, BigDecimal largestShareReleased,
         int contractsFlagged, int providersFlagged) {
 
     public YearTotals {
@@ -44,6 +45,7 @@ public record YearTotals(String scenario, int year, String financialYear, long b
         requireNonNull(doubleFunding, "doubleFunding is null");
         requireNonNull(unfunded, "unfunded is null");
         requireNonNull(wonBack, "wonBack is null");
+        requireNonNull(spentElsewhere, "spentElsewhere is null");
         requireNonNull(transitionalSupport, "transitionalSupport is null");
         requireNonNull(providerNet, "providerNet is null");
         requireNonNull(largestShareReleased, "largestShareReleased is null");
@@ -64,7 +66,9 @@ public record YearTotals(String scenario, int year, String financialYear, long b
                     sum(group, ReleaseLine::plannedValue), sum(group, ReleaseLine::budgetNeed),
                     sum(group, ReleaseLine::notYetInScope), sum(group, ReleaseLine::released),
                     sum(group, ReleaseLine::doubleFunding), sum(group, ReleaseLine::unfunded), sum(group, ReleaseLine::wonBack),
-                    sum(group, ReleaseLine::transitionalSupport), sum(group, ReleaseLine::providerNet),
+                    sum(group, ReleaseLine::spentElsewhere), sum(group, ReleaseLine::transitionalSupport),
+                    providers.stream().filter(provider -> provider.year() == year).map(ProviderYear::net)
+                            .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
                     group.stream().map(ReleaseLine::shareReleased).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::max),
                     (int) group.stream().filter(ReleaseLine::flagged).count(),
                     (int) providers.stream().filter(provider -> provider.year() == year && provider.flagged()).count()));

@@ -34,7 +34,7 @@ class ReleaseModelTest {
             MethodRule... rules) {
         return new Scenario("test", 3, new BigDecimal(growthPercent), new BigDecimal(thresholdPercent), new BigDecimal("30"),
                 Map.of(Scenario.DEFAULT_COHORT, List.of(new BigDecimal("10"), new BigDecimal("20"), new BigDecimal("30"))),
-                issues, List.of(rules));
+                issues, Map.of(), List.of(rules));
     }
 
     private static MethodRule rule(ReleaseMethod method, int from, Integer to, Map<String, BigDecimal> parameters) {
@@ -191,13 +191,38 @@ class ReleaseModelTest {
         List<ReleaseLine> lines = runBlock(scenario("0", "3", Map.of(),
                 rule(ReleaseMethod.CAPITATED_TOP_SLICE, 1, null, Map.of())));
 
-        List<ProviderYear> providers = ProviderYear.of(lines, new BigDecimal("5"));
+        List<ProviderYear> providers = ProviderYear.of(lines, new Scenario("test", 3, BigDecimal.ZERO, new BigDecimal("5"),
+                new BigDecimal("30"), Map.of(Scenario.DEFAULT_COHORT, List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE)),
+                Map.of(), Map.of(), List.of()), Map.of());
 
         // Year 1: 90,000 released, 27,000 won back: net -63,000, 6.3% of 1,000,000: over 5%.
         assertThat(providers.get(0).net()).isEqualByComparingTo("-63000.00");
         assertThat(providers.get(0).netPercent()).isEqualByComparingTo("-6.30");
         assertThat(providers.get(0).flagged()).isTrue();
         assertThat(providers.get(0).contractsFlagged()).isEqualTo(1);
+    }
+
+    @Test
+    void budgetMoneySpentAwayFromTheProviderIsIncomeForTheProvidersPeopleChoose() {
+        Scenario scenario = new Scenario("test", 3, BigDecimal.ZERO, new BigDecimal("5"), new BigDecimal("30"),
+                Map.of(Scenario.DEFAULT_COHORT, List.of(new BigDecimal("10"), new BigDecimal("20"), new BigDecimal("30"))),
+                Map.of(), Map.of("V0001", new BigDecimal("25")),
+                List.of(rule(ReleaseMethod.CAPITATED_TOP_SLICE, 1, null, Map.of())));
+        List<ReleaseLine> lines = runBlock(scenario);
+
+        List<ProviderYear> providers = ProviderYear.of(lines, scenario, Map.of("V0001", "Northfield Carers Centre"));
+
+        // Year 1: 90,000 released, 27,000 won back, 63,000 spent elsewhere; a quarter of it with V0001.
+        assertThat(lines.get(0).spentElsewhere()).isEqualByComparingTo("63000.00");
+        ProviderYear carers = providers.stream().filter(provider -> provider.year() == 1
+                && provider.providerCode().equals("V0001")).findFirst().orElseThrow();
+        assertThat(carers.providerName()).isEqualTo("Northfield Carers Centre");
+        assertThat(carers.budgetIncome()).isEqualByComparingTo("15750.00");
+        assertThat(carers.net()).isEqualByComparingTo("15750.00");
+        assertThat(carers.flagged()).isFalse();
+        List<YearTotals> totals = YearTotals.of(scenario, lines, providers, Map.of("A", 10L, "B", 20L));
+        assertThat(totals.get(0).providerNet()).isEqualByComparingTo("-47250.00");
+        assertThat(totals.get(0).budgetHolders()).isEqualTo(3);
     }
 
     @Test
@@ -210,7 +235,7 @@ class ReleaseModelTest {
         List<MethodRule> rules = StagedPlan.rules(contracts, Map.of("COM", new BigDecimal("4")));
         Scenario scenario = new Scenario("staged", 5, BigDecimal.ZERO, new BigDecimal("3"), new BigDecimal("30"),
                 Map.of(Scenario.DEFAULT_COHORT, List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE,
-                        BigDecimal.ONE)), Map.of("COM", new BigDecimal("4")), rules);
+                        BigDecimal.ONE)), Map.of("COM", new BigDecimal("4")), Map.of(), rules);
 
         List<ReleaseLine> lines = new ReleaseModel(contracts, contracts.stream()
                 .flatMap(contract -> shares(contract.contractId()).stream()).toList(), BASE).run(scenario);

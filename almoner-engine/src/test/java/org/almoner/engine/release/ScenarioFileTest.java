@@ -23,7 +23,8 @@ class ScenarioFileTest {
             new Contract("C-1", "ICB", "R0C", "Community", "BLOCK", new BigDecimal("1000.00"), List.of("community")),
             new Contract("C-2", "ICB", "NH001", "Care home", "COST_PER_CASE", new BigDecimal("1000.00"), List.of("CHC_NURSING_HOME")));
 
-    private final ScenarioFile reader = new ScenarioFile(Set.of("C-1", "C-2"), Set.of("frail", "children"));
+    private final ScenarioFile reader = new ScenarioFile(Set.of("C-1", "C-2"), Set.of("frail", "children"),
+            Set.of("V0001", "V0002"));
 
     private Path file(String name, String text) throws IOException {
         return Files.writeString(folder.resolve(name), text);
@@ -126,6 +127,13 @@ class ScenarioFileTest {
     void refusesAPercentageOutOfRangeOrNotANumber() throws IOException {
         assertFails("range.yaml", GOOD + "chooseBackPercent: 130\n", "line 6", "out of range", "from 0 to 100");
         assertFails("words.yaml", GOOD + "contractGrowthPercent: lots\n", "line 6", "expected a number, found 'lots'");
+    }
+
+    @Test
+    void refusesBudgetSpendingWithAnUnknownProviderOrOverAHundredPercent() throws IOException {
+        assertFails("provider.yaml", GOOD + "budgetSpendingPercent:\n  V9999: 10\n", "line 7", "no provider 'V9999'");
+        assertFails("spending.yaml", GOOD + "budgetSpendingPercent:\n  V0001: 60\n  V0002: 50\n", "line 7",
+                "add up to 110%", "more than 100%");
     }
 
     @Test
