@@ -155,22 +155,24 @@ public final class Capitation {
     private static List<ShadowLine> byProvider(Connection connection, FinancialYear base, FinancialYear payment,
             Map<String, BigDecimal> paidByCohort) throws SQLException {
         String cohorts = paidByCohort.keySet().stream().map(DuckDb::literal).collect(Collectors.joining(", "));
-        String sql = "WITH spend AS (SELECT a.financial_year, c.cohort, a.provider_code, sum(a.cost) AS cost"
+        String sql = "WITH spend AS (SELECT a.financial_year, c.cohort, a.provider_code, sum(a.cost) AS cost,"
+                + " count(DISTINCT a.person_pseudonym) AS people"
                 + " FROM activity_in a JOIN cohorts c USING (person_pseudonym, financial_year)"
                 + " WHERE a.financial_year IN (" + DuckDb.literal(base.toString()) + ", " + DuckDb.literal(payment.toString())
                 + ") AND c.cohort IN (" + cohorts + ") AND a.cost IS NOT NULL GROUP BY ALL)"
                 + " SELECT s.provider_code, coalesce(r.name, s.provider_code), s.cohort,"
                 + " coalesce(sum(s.cost) FILTER (WHERE s.financial_year = " + DuckDb.literal(base.toString()) + "), 0),"
-                + " coalesce(sum(s.cost) FILTER (WHERE s.financial_year = " + DuckDb.literal(payment.toString()) + "), 0)"
+                + " coalesce(sum(s.cost) FILTER (WHERE s.financial_year = " + DuckDb.literal(payment.toString()) + "), 0),"
+                + " coalesce(sum(s.people) FILTER (WHERE s.financial_year = " + DuckDb.literal(payment.toString()) + "), 0)"
                 + " FROM spend s LEFT JOIN ref_providers r USING (provider_code) GROUP BY ALL ORDER BY 1, 3";
-        record Spend(String provider, String name, String cohort, BigDecimal base, BigDecimal actual) {
+        record Spend(String provider, String name, String cohort, BigDecimal base, BigDecimal actual, long people) {
         }
         List<Spend> spends = new ArrayList<>();
         Map<String, BigDecimal> baseByCohort = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 Spend spend = new Spend(rows.getString(1), rows.getString(2), rows.getString(3), rows.getBigDecimal(4),
-                        rows.getBigDecimal(5));
+                        rows.getBigDecimal(5), rows.getLong(6));
                 spends.add(spend);
                 baseByCohort.merge(spend.cohort(), spend.base(), BigDecimal::add);
             }
@@ -180,9 +182,9 @@ public final class Capitation {
             BigDecimal cohortBase = baseByCohort.get(spend.cohort());
             BigDecimal allocated = cohortBase.signum() == 0 ? BigDecimal.ZERO.setScale(2)
                     : paidByCohort.get(spend.cohort()).multiply(spend.base()).divide(cohortBase, 2, RoundingMode.HALF_UP);
-            ShadowLine line = new ShadowLine(spend.provider(), spend.name(), 0, allocated,
+            ShadowLine line = new ShadowLine(spend.provider(), spend.name(), spend.people(), allocated,
                     spend.actual().setScale(2, RoundingMode.HALF_UP));
-            lines.merge(spend.provider(), line, (a, b) -> new ShadowLine(a.group(), a.name(), 0,
+            lines.merge(spend.provider(), line, (a, b) -> new ShadowLine(a.group(), a.name(), a.people() + b.people(),
                     a.capitatedAmount().add(b.capitatedAmount()), a.actualSpend().add(b.actualSpend())));
         }
         return List.copyOf(lines.values());

@@ -66,8 +66,9 @@ public final class LinkedData implements AutoCloseable {
                 Sql.execute(connection, Sql.resource(LinkedData.class, "derived-cohorts.sql"));
                 source = "derived from age, frailty and long-term conditions (docs/capitation.md)";
             } else {
-                loadCohortFile(connection, cohortFile);
-                source = "read from " + cohortFile;
+                long unmatched = loadCohortFile(connection, cohortFile);
+                source = "read from " + cohortFile + (unmatched == 0 ? ""
+                        : " (" + unmatched + " of its rows name a person and year not in the linked data and were not used)");
             }
             List<String> years = new ArrayList<>();
             try (Statement statement = connection.createStatement();
@@ -125,7 +126,8 @@ public final class LinkedData implements AutoCloseable {
                 + DuckDb.literal(file.toString()) + ")");
     }
 
-    private static void loadCohortFile(Connection connection, Path file) throws SQLException {
+    /** Loads the cohort file; returns how many of its rows match no person-year of the linked data. */
+    private static long loadCohortFile(Connection connection, Path file) throws SQLException {
         if (!Files.isRegularFile(file)) {
             throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The cohort file " + file + " does not exist."
                     + " Check the path, or leave out --cohorts to derive cohorts from the linked data.");
@@ -133,7 +135,13 @@ public final class LinkedData implements AutoCloseable {
         String reader = file.toString().toLowerCase().endsWith(".parquet")
                 ? "read_parquet(" + DuckDb.literal(file.toString()) + ")"
                 : "read_csv(" + DuckDb.literal(file.toString()) + ", header = true, all_varchar = true)";
-        Sql.execute(connection, "CREATE OR REPLACE TABLE cohorts_file AS SELECT * FROM " + reader);
+        try {
+            Sql.execute(connection, "CREATE OR REPLACE TABLE cohorts_file AS SELECT * FROM " + reader);
+        } catch (RuntimeException e) {
+            throw new EngineException(EngineErrorCode.MALFORMED_INPUT, "The cohort file " + file + " cannot be read: "
+                    + e.getMessage() + ". It must be CSV with a header row (or Parquet) with columns person_pseudonym,"
+                    + " financial_year, cohort.", e);
+        }
         Set<String> columns = new java.util.HashSet<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT column_name FROM (DESCRIBE cohorts_file)")) {
@@ -164,6 +172,9 @@ public final class LinkedData implements AutoCloseable {
                 + " coalesce(trim(c.cohort), " + DuckDb.literal(NOT_IN_A_COHORT) + ") AS cohort"
                 + " FROM capitation_population p LEFT JOIN cohorts_file c"
                 + " ON trim(c.person_pseudonym) = p.person_pseudonym AND trim(c.financial_year) = p.financial_year");
+        return Sql.queryLong(connection, "SELECT count(*) FROM cohorts_file c WHERE NOT EXISTS (SELECT 1 FROM"
+                + " capitation_population p WHERE p.person_pseudonym = trim(c.person_pseudonym)"
+                + " AND p.financial_year = trim(c.financial_year))");
     }
 
     /** The open database holding capitation_population, cohorts and the views over the linked files. */

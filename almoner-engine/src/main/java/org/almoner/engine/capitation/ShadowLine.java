@@ -10,7 +10,7 @@ import java.math.BigDecimal;
  *
  * @param group what the line is for, like a cohort name or provider code
  * @param name a readable name (the provider's name; the cohort again for cohorts)
- * @param people people capitated in the group (0 for providers)
+ * @param people people capitated in the group (for a provider: paid people it cared for in the year)
  * @param capitatedAmount what the capitation would have paid
  * @param actualSpend what the care cost
  */

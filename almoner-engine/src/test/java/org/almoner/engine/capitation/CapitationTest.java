@@ -92,6 +92,7 @@ class CapitationTest {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(byProvider.subtract(result.totalPayments()).abs()).isLessThan(new BigDecimal("1.00"));
         assertThat(result.shadowByProvider()).extracting(ShadowLine::group).contains("R0A", "FA001");
+        assertThat(result.shadowByProvider()).allSatisfy(line -> assertThat(line.people()).isPositive());
         assertThat(result.gainLoss().providerShare().add(result.gainLoss().commissionerShare()))
                 .isEqualByComparingTo(result.gainLoss().difference());
     }
@@ -119,12 +120,13 @@ class CapitationTest {
                 + " THEN 'older people' ELSE 'younger adults' END FROM read_parquet(" + summary + ") WHERE age_at_year_start >= 18");
         StringBuilder text = new StringBuilder("person_pseudonym,financial_year,cohort\n");
         people.forEach(row -> text.append(String.join(",", row)).append('\n'));
+        text.append("ffffffffffffffffffffffffffffffff,2024/25,older people\n");
         Files.writeString(cohorts, text);
 
         CapitationResult result = run(cohorts, CapitationSettings.defaults());
 
         assertThat(result.baselines()).extracting(CohortBaseline::cohort).containsExactly("older people", "younger adults");
-        assertThat(result.cohortSource()).contains(cohorts.toString());
+        assertThat(result.cohortSource()).contains(cohorts.toString(), "1 of its rows name a person and year not in the linked data");
         assertThat(result.peopleNotPaid()).isEqualTo(Long.parseLong(value("SELECT count(*) FROM read_parquet(" + summary
                 + ") WHERE financial_year = '2024/25' AND age_at_year_start < 18")));
     }
@@ -137,6 +139,16 @@ class CapitationTest {
                 .isInstanceOf(EngineException.class)
                 .hasMessageContaining(cohorts.toString())
                 .hasMessageContaining("no column 'cohort'");
+        assertThat(folder.resolve("capitation-out")).doesNotExist();
+    }
+
+    @Test
+    void namesTheCohortFileWhenItCannotBeRead() throws IOException {
+        Path cohorts = Files.write(folder.resolve("cohorts.parquet"), new byte[] {1, 2, 3, 4});
+
+        assertThatThrownBy(() -> run(cohorts, CapitationSettings.defaults()))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("The cohort file " + cohorts + " cannot be read");
         assertThat(folder.resolve("capitation-out")).doesNotExist();
     }
 
