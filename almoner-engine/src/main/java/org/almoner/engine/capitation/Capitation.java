@@ -95,7 +95,7 @@ public final class Capitation {
         }
         CapitationResult result = new CapitationResult(base, payment, data.cohortSource(), baselines, model, paid,
                 population - paid, totalPayments, byCohort, byProvider, gainLoss, target);
-        files.writeSummary(result);
+        files.writeSummary(result, settings.sharing());
         return result;
     }
 

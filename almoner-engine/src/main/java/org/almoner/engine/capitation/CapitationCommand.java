@@ -90,7 +90,8 @@ public final class CapitationCommand implements Callable<Integer> {
                 replace, database));
         PrintWriter out = spec.commandLine().getOut();
         CapitationFiles.summary(result).forEach(out::println);
-        out.println("Files in " + result.output() + ": capitation/ (baseline, model, payments) and shadow/.");
+        out.println("Open " + result.output().resolve("report.html") + " to read it; capitation/ holds the baseline, model"
+                + " and payments, shadow/ the comparison with actual spend.");
         out.flush();
         return 0;
     }

@@ -13,7 +13,7 @@ import java.util.Locale;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 
-/** Writes the capitation files a finance team reads: baseline, model, fit, shadow, summary. */
+/** Writes the capitation files a finance team reads: baseline, model, fit, shadow, summary, report page. */
 final class CapitationFiles {
 
     private final Path folder;
@@ -94,8 +94,9 @@ final class CapitationFiles {
         }
     }
 
-    void writeSummary(CapitationResult result) {
+    void writeSummary(CapitationResult result, GainLossSharing sharing) {
         text(folder.resolve("capitation").resolve("summary.txt"), summary(result));
+        text(folder.resolve("report.html"), List.of(CapitationPage.html(result, sharing)));
     }
 
     /** The run in plain words, as the command prints it. */

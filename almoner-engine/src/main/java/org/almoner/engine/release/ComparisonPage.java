@@ -1,6 +1,6 @@
 package org.almoner.engine.release;
 
-import static org.almoner.engine.release.Charts.escape;
+import static org.almoner.engine.report.SvgCharts.escape;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -9,11 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.almoner.engine.capitation.FinancialYear;
+import org.almoner.engine.report.NhsPage;
+import org.almoner.engine.report.SvgCharts;
 
 /**
- * The side-by-side comparison of release scenarios as one self-contained HTML page in the style of the
- * NHS.UK service manual (Arial, NHS blue header, plain tables), with inline SVG charts: no scripts, no
- * fonts or images fetched, so it opens offline and prints.
+ * The side-by-side comparison of release scenarios as one self-contained HTML page ({@link NhsPage})
+ * with inline SVG charts ({@link SvgCharts}).
  */
 final class ComparisonPage {
 
@@ -22,29 +23,7 @@ final class ComparisonPage {
 
     static String html(List<ScenarioResult> results, FinancialYear baseYear, String cohortSource) {
         StringBuilder page = new StringBuilder();
-        page.append("""
-                <!DOCTYPE html>
-                <html lang="en-GB"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Releasing funding from contracts: scenarios compared</title>
-                <style>
-                body{margin:0;font-family:Arial,"Helvetica Neue",sans-serif;color:#212b32;background:#f0f4f5;font-size:16px;line-height:1.5}
-                header{background:#005eb8;color:#fff;padding:16px 32px}header p{margin:0;font-weight:bold;font-size:20px}
-                main{max-width:1000px;margin:0 auto;padding:24px 32px;background:#fff}
-                h1{font-size:32px;margin:0 0 16px}h2{font-size:24px;margin:32px 0 8px}
-                table{border-collapse:collapse;width:100%;margin:8px 0 24px;font-size:14px}
-                th,td{border-bottom:1px solid #d8dde0;padding:6px 8px;text-align:left;vertical-align:top}
-                td.n,th.n{text-align:right;white-space:nowrap}
-                .flag{color:#d5281b;font-weight:bold}.ok{color:#007f3b}
-                .inset{border-left:8px solid #005eb8;padding:8px 16px;background:#f0f4f5;margin:16px 0}
-                figure.chart{margin:16px 0 32px}figcaption{font-weight:bold;margin-bottom:4px}svg{width:100%;height:auto;background:#fff}
-                ul.legend{list-style:none;padding:0;margin:4px 0;display:flex;flex-wrap:wrap;gap:16px;font-size:14px}
-                ul.legend span{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:middle}
-                footer{max-width:1000px;margin:0 auto;padding:16px 32px;color:#4c6272;font-size:14px}
-                </style></head><body>
-                <header><p>Almoner</p></header><main>
-                <h1>Releasing funding from contracts: scenarios compared</h1>
-                """);
+        page.append(NhsPage.start("Releasing funding from contracts: scenarios compared"));
         page.append("<p>Contracts and their activity by cohort are from ").append(baseYear)
                 .append(" (the base year); plan year 1 is ").append(baseYear.plus(1)).append(". Cohorts ")
                 .append(escape(cohortSource)).append(". Money is in the contracts' own terms (their annual values), so it"
@@ -59,21 +38,21 @@ final class ComparisonPage {
             years = java.util.stream.IntStream.rangeClosed(1, horizon).mapToObj(year -> "year " + year).toList();
         }
         page.append("<h2>Charts</h2>\n");
-        page.append(Charts.bars("Money released from contracts each year", years,
+        page.append(SvgCharts.bars("Money released from contracts each year", years,
                 series(results, horizon, YearTotals::released), "£"));
         BigDecimal threshold = results.stream().map(result -> result.scenario().stabilityThresholdPercent())
                 .min(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        page.append(Charts.lines("Largest share of any one contract released in a year (dashed: stability threshold)",
+        page.append(SvgCharts.lines("Largest share of any one contract released in a year (dashed: stability threshold)",
                 years, series(results, horizon, YearTotals::largestShareReleased), "%", threshold.doubleValue()));
-        page.append(Charts.bars("Budgets paid by double-funding or not yet funded each year", years,
+        page.append(SvgCharts.bars("Budgets paid by double-funding or not yet funded each year", years,
                 series(results, horizon, totals -> totals.doubleFunding().add(totals.unfunded())), "£"));
-        page.append(Charts.bars("Net change in the income of providers in the reference data each year", years,
+        page.append(SvgCharts.bars("Net change in the income of providers in the reference data each year", years,
                 series(results, horizon, YearTotals::providerNet), "£"));
         for (ScenarioResult result : results) {
             scenarioSection(page, result);
         }
-        page.append("</main><footer>Made by Almoner from the linked data set. Methods: handbook 2019 sections 3.1.1 to"
-                + " 3.1.9; staged plan: section 3.3. docs/capitation.md explains every figure.</footer></body></html>\n");
+        page.append(NhsPage.end("Made by Almoner from the linked data set. Methods: handbook 2019 sections 3.1.1 to"
+                + " 3.1.9; staged plan: section 3.3. docs/capitation.md explains every figure."));
         return page.toString();
     }
 

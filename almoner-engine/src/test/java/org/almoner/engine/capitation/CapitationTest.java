@@ -108,6 +108,11 @@ class CapitationTest {
         assertThat(rows("SELECT * FROM " + csv(capitation.resolve("complexity_calibration.csv")))).hasSize(10);
         assertThat(value("SELECT value FROM " + csv(capitation.resolve("complexity_fit.csv")) + " WHERE measure = 'r_squared'"))
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", result.model().rSquared()));
+        String report = Files.readString(result.output().resolve("report.html"));
+        assertThat(report).contains("Baseline per cohort", "Calibration", "<svg", "Gain/loss sharing",
+                result.baselines().get(0).cohort());
+        assertThat(report.contains("The complexity adjustment fits badly")).isEqualTo(!result.model().fitsAcceptably());
+        assertThat(report.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://", "https://", "<script");
         assertThat(result.model().observations()).isEqualTo((int) result.baselines().stream()
                 .mapToLong(CohortBaseline::people).sum());
     }

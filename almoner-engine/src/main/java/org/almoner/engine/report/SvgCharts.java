@@ -1,17 +1,17 @@
-package org.almoner.engine.release;
+package org.almoner.engine.report;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Inline SVG charts for the comparison page: grouped bars and lines over plan years, one colour per
- * scenario, drawn without scripts or network so the page works offline and prints.
+ * Inline SVG charts for report pages: grouped bars and lines over categories (years, deciles), one
+ * colour per series, drawn without scripts or network so a page works offline and prints.
  */
-final class Charts {
+public final class SvgCharts {
 
     /** NHS identity colours (NHS England brand guidelines): blue, warm yellow, green, purple, dark pink, grey. */
-    static final List<String> COLOURS = List.of("#005eb8", "#ffb81c", "#007f3b", "#330072", "#7c2855", "#425563");
+    public static final List<String> COLOURS = List.of("#005eb8", "#ffb81c", "#007f3b", "#330072", "#7c2855", "#425563");
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 280;
@@ -20,11 +20,11 @@ final class Charts {
     private static final int TOP = 20;
     private static final int BOTTOM = 40;
 
-    private Charts() {
+    private SvgCharts() {
     }
 
-    /** Grouped bars: for each year, one bar per scenario. */
-    static String bars(String title, List<String> years, Map<String, List<Double>> series, String unit) {
+    /** Grouped bars: for each category, one bar per series; unit is "£" or "%". */
+    public static String bars(String title, List<String> years, Map<String, List<Double>> series, String unit) {
         Scale scale = Scale.of(series, 0);
         StringBuilder svg = open(title);
         axes(svg, scale, unit);
@@ -48,8 +48,8 @@ final class Charts {
         return close(svg, series);
     }
 
-    /** Lines: one per scenario; {@code threshold}, when given, is drawn dashed in red. */
-    static String lines(String title, List<String> years, Map<String, List<Double>> series, String unit, Double threshold) {
+    /** Lines: one per series; {@code threshold}, when given, is drawn dashed in red. */
+    public static String lines(String title, List<String> years, Map<String, List<Double>> series, String unit, Double threshold) {
         Scale scale = Scale.of(series, threshold == null ? 0 : threshold);
         StringBuilder svg = open(title);
         axes(svg, scale, unit);
@@ -141,7 +141,8 @@ final class Charts {
         return COLOURS.get(index % COLOURS.size());
     }
 
-    static String format(double value, String unit) {
+    /** A value as an axis label: £1.2m, £35k, £120, or 4.5%. */
+    public static String format(double value, String unit) {
         if (unit.equals("%")) {
             return String.format(Locale.UK, "%.1f%%", value);
         }
@@ -150,13 +151,17 @@ final class Charts {
         if (size >= 1_000_000) {
             return String.format(Locale.UK, "%s£%.1fm", sign, size / 1_000_000);
         }
-        if (size >= 1_000) {
+        if (size >= 10_000) {
             return String.format(Locale.UK, "%s£%.0fk", sign, size / 1_000);
+        }
+        if (size >= 1_000) {
+            return String.format(Locale.UK, "%s£%.1fk", sign, size / 1_000);
         }
         return String.format(Locale.UK, "%s£%.0f", sign, size);
     }
 
-    static String escape(String text) {
+    /** Text made safe for HTML. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
