@@ -42,15 +42,6 @@ public record ComplexityModel(List<String> variables, double intercept, List<Dou
         return warnings.isEmpty();
     }
 
-    /** The predicted annual cost for values given by variable name; missing names count as 0. */
-    public double predict(java.util.Map<String, Double> values) {
-        double prediction = intercept;
-        for (int i = 0; i < variables.size(); i++) {
-            prediction += coefficients.get(i) * values.getOrDefault(variables.get(i), 0.0);
-        }
-        return prediction;
-    }
-
     /** The formula and its fit in words a finance team can read out at a meeting. */
     public List<String> plainWords() {
         List<String> lines = new ArrayList<>();

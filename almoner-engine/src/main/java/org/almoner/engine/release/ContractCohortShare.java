@@ -18,6 +18,9 @@ import java.math.BigDecimal;
 public record ContractCohortShare(String contractId, String cohort, long people, long activityRows,
         BigDecimal costInLinkedData, BigDecimal share, BigDecimal attributedValue) {
 
+    /** The cohort of activity rows not linked to any person; they never hold budgets. */
+    public static final String NOT_LINKED = "not linked to a person";
+
     public ContractCohortShare {
         requireNonNull(contractId, "contractId is null");
         requireNonNull(cohort, "cohort is null");

@@ -52,7 +52,7 @@ public final class Release {
             ReleaseModel model = new ReleaseModel(attribution.contracts(), attribution.shares(), base);
             List<ScenarioResult> results = new ArrayList<>();
             ReleaseFiles files = new ReleaseFiles(folder.staging());
-            List<String> slugs = ReleaseFiles.newTaken();
+            List<String> slugs = new ArrayList<>();
             for (Path file : request.scenarioFiles()) {
                 Scenario scenario = reader.read(file, attribution.contracts());
                 List<ReleaseLine> lines = model.run(scenario);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -120,9 +119,5 @@ final class ReleaseFiles {
             slug = base + "-" + n;
         }
         return slug;
-    }
-
-    static List<String> newTaken() {
-        return new ArrayList<>();
     }
 }

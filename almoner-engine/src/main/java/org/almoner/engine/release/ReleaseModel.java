@@ -7,8 +7,8 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.almoner.engine.capitation.FinancialYear;
+import org.almoner.engine.capitation.LinkedData;
 
 /**
  * Works a scenario through its horizon, contract by contract and year by year. Each year the budget
@@ -146,7 +146,7 @@ public final class ReleaseModel {
 
     /** Rows not linked to a person, and people in no cohort, cannot hold a budget. */
     static boolean holdsBudgets(String cohort) {
-        return !cohort.equals("not linked to a person") && !cohort.equals("not in a cohort");
+        return !cohort.equals(ContractCohortShare.NOT_LINKED) && !cohort.equals(LinkedData.NOT_IN_A_COHORT);
     }
 
     private static BigDecimal percentOf(BigDecimal amount, BigDecimal percent) {
@@ -155,17 +155,5 @@ public final class ReleaseModel {
 
     private static BigDecimal pence(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** The base year the plan starts after. */
-    public FinancialYear baseYear() {
-        return baseYear;
-    }
-
-    /** Contracts by id, for reports. */
-    Map<String, Contract> contractsById() {
-        Map<String, Contract> byId = new java.util.LinkedHashMap<>();
-        contracts.forEach(contract -> byId.put(contract.contractId(), contract));
-        return byId;
     }
 }
