@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.benchmark.BenchmarkCommand;
+import org.almoner.engine.capitation.CapitationCommand;
+import org.almoner.engine.release.ReleaseCommand;
 import org.almoner.engine.fhir.FhirImportCommand;
 import org.almoner.engine.generator.GenerateCommand;
 import org.almoner.engine.pipeline.PipelineCommand;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Command;
             KeyCommand.class,
             FhirImportCommand.class,
             BenchmarkCommand.class,
+            CapitationCommand.class,
+            ReleaseCommand.class,
             CommandLine.HelpCommand.class,
         },
         description = {
