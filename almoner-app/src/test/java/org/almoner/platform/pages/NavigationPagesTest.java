@@ -1,0 +1,135 @@
+package org.almoner.platform.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.almoner.platform.PlatformTest;
+import org.almoner.platform.TestWorld;
+import org.almoner.platform.access.Accounts;
+import org.almoner.platform.access.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Sign-in, sign-out and the header: each role sees the links it can open, and no others. */
+@PlatformTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NavigationPagesTest {
+
+    /** Every page of the header, whoever may open it. */
+    private static final Map<String, String> EVERY_PAGE = Map.of(
+            "Home", "/", "People", "/people", "Approvals", "/approvals", "Reviews", "/reviews",
+            "My plan", "/my/plan", "My budget", "/my/budget", "Overview", "/overview", "National return", "/national-return");
+
+    /** What each role's header should show, written out by hand from the role table in docs/platform.md. */
+    private static final Map<Role, List<String>> EXPECTED = new EnumMap<>(Map.of(
+            Role.COMMISSIONER, List.of("Home", "People", "Overview", "National return"),
+            Role.COORDINATOR, List.of("Home", "People", "Reviews"),
+            Role.CLINICIAN, List.of("Home", "People", "Reviews"),
+            Role.APPROVER, List.of("Home", "People", "Approvals"),
+            Role.LINK_WORKER, List.of("Home", "People"),
+            Role.PROVIDER, List.of("Home", "People"),
+            Role.BUDGET_HOLDER, List.of("Home", "My plan", "My budget"),
+            Role.AUDITOR, List.of("Home"),
+            Role.ADMINISTRATOR, List.of("Home")));
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Accounts accounts;
+
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        TestWorld.on(port, accounts);
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+    }
+
+    @Test
+    void eachRoleSeesExactlyTheLinksItCanOpenAndEveryPageItOpensIsAccessible() {
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        for (Map.Entry<Role, String> account : TestWorld.ACCOUNT_FOR_ROLE.entrySet()) {
+            Role role = account.getKey();
+            Page page = Browser.signIn(browser.open(), account.getValue());
+            List<String> links = page.locator(".nhsuk-header__navigation-link").allTextContents().stream()
+                    .map(String::strip).filter(text -> !text.startsWith("Browse")).toList();
+            assertThat(links).as("header of " + role).isEqualTo(EXPECTED.get(role));
+            for (Map.Entry<String, String> destination : EVERY_PAGE.entrySet()) {
+                int status = Browser.visit(page, destination.getValue());
+                if (EXPECTED.get(role).contains(destination.getKey())) {
+                    assertThat(status).as(role + " opens " + destination.getValue()).isEqualTo(200);
+                    // Each page once is enough for accessibility here; the journeys check the rest as they fill them in.
+                    if (checked.add(destination.getValue())) browser.check(page, "navigation-" + role.name().toLowerCase() + destination.getValue().replace('/', '-'));
+                } else {
+                    assertThat(status).as(role + " is refused " + destination.getValue()).isEqualTo(403);
+                }
+            }
+            page.context().close();
+        }
+    }
+
+    @Test
+    void aWrongPasswordShowsAnErrorSummaryAndSignOutEndsTheSession() {
+        Page page = browser.open(1280, 900, false);
+        page.navigate("/people");
+        assertThat(page.url()).as("a page needs sign-in first").endsWith("/login");
+        page.getByLabel("Username").fill("coordinator");
+        page.getByLabel("Password").fill("not-the-password");
+        page.locator("button[type=submit]").click();
+        assertThat(page.locator(".nhsuk-error-summary").textContent()).contains("The username or password is not right");
+
+        Browser.signIn(page, "coordinator");
+        assertThat(page.url()).as("back to the page first asked for").contains("/people");
+        page.getByText("Sign out").click();
+        assertThat(page.url()).contains("/login?signedOut");
+        assertThat(page.locator(".nhsuk-inset-text").textContent()).contains("You have signed out");
+        assertThat(Browser.visit(page, "/people")).isEqualTo(200);
+        assertThat(page.url()).as("signed out, so back to sign-in").endsWith("/login");
+    }
+
+    @Test
+    void theSignInAndErrorPagesAreAccessible() {
+        Page page = browser.open();
+        page.navigate("/login");
+        browser.check(page, "sign-in");
+        page.getByLabel("Username").fill("coordinator");
+        page.getByLabel("Password").fill("wrong");
+        page.locator("button[type=submit]").click();
+        browser.check(page, "sign-in-failed");
+        Browser.signIn(page, "coordinator");
+        assertThat(Browser.visit(page, "/overview")).isEqualTo(403);
+        assertThat(page.locator("h1").textContent()).isEqualTo("You cannot open this page");
+        browser.check(page, "refused");
+        assertThat(Browser.visit(page, "/people/not-a-person")).isEqualTo(404);
+        browser.check(page, "not-found");
+    }
+
+    @Test
+    void pagesRunUnderTheContentSecurityPolicyWithoutErrors() {
+        Page page = browser.open(1280, 900, false);
+        List<String> errors = new java.util.ArrayList<>();
+        page.onConsoleMessage(message -> {
+            if (message.type().equals("error")) {
+                errors.add(message.text());
+            }
+        });
+        page.onPageError(errors::add);
+        Browser.signIn(page, "coordinator");
+        page.navigate("/people");
+        assertThat(page.evaluate("document.body.classList.contains('js-enabled')")).as("the design system's script ran").isEqualTo(true);
+        assertThat(errors).isEmpty();
+    }
+}
