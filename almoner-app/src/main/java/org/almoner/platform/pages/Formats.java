@@ -38,7 +38,9 @@ public final class Formats {
             return "";
         }
         String text = code.toString().replace('_', ' ').toLowerCase(Locale.UK);
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        text = text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        // Initialisms stay in capitals.
+        return text.replaceAll("(?i)\\bnhs\\b", "NHS").replaceAll("(?i)\\bchc\\b", "CHC");
     }
 
     /** The id of the input for a field path, as error summaries link to it: {@code lines[0].unitCost} is {@code lines-0-unitCost}. */

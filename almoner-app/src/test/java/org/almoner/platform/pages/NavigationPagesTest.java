@@ -72,7 +72,9 @@ class NavigationPagesTest {
                 if (EXPECTED.get(role).contains(destination.getKey())) {
                     assertThat(status).as(role + " opens " + destination.getValue()).isEqualTo(200);
                     // Each page once is enough for accessibility here; the journeys check the rest as they fill them in.
-                    if (checked.add(destination.getValue())) browser.check(page, "navigation-" + role.name().toLowerCase() + destination.getValue().replace('/', '-'));
+                    if (checked.add(destination.getValue())) {
+                        browser.check(page, "navigation-" + role.name().toLowerCase() + destination.getValue().replace('/', '-'));
+                    }
                 } else {
                     assertThat(status).as(role + " is refused " + destination.getValue()).isEqualTo(403);
                 }
