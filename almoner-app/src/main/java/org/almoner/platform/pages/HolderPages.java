@@ -30,14 +30,16 @@ class HolderPages {
     private final Reviews reviews;
     private final PersonAccess access;
     private final Actors actors;
+    private final java.time.Clock clock;
 
-    HolderPages(People people, Plans plans, Budgets budgets, Reviews reviews, PersonAccess access, Actors actors) {
+    HolderPages(People people, Plans plans, Budgets budgets, Reviews reviews, PersonAccess access, Actors actors, java.time.Clock clock) {
         this.people = requireNonNull(people, "people is null");
         this.plans = requireNonNull(plans, "plans is null");
         this.budgets = requireNonNull(budgets, "budgets is null");
         this.reviews = requireNonNull(reviews, "reviews is null");
         this.access = requireNonNull(access, "access is null");
         this.actors = requireNonNull(actors, "actors is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     @GetMapping("/my/plan")
@@ -56,6 +58,7 @@ class HolderPages {
         model.addAttribute("person", person);
         model.addAttribute("budget", budget.orElse(null));
         access.require(person.id(), PersonOperation.VIEW_REVIEWS, "REVIEW", null);
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("reviews", reviews.forPerson(person.id()).stream().filter(review -> review.completedOn().isEmpty()).toList());
         return "pages/my-budget";
     }

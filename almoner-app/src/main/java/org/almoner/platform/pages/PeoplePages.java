@@ -47,14 +47,17 @@ class PeoplePages {
     private final Plans plans;
     private final Budgets budgets;
     private final Reviews reviews;
+    private final java.time.Clock clock;
 
-    PeoplePages(People people, PersonAccess access, Referrals referrals, Plans plans, Budgets budgets, Reviews reviews) {
+    PeoplePages(People people, PersonAccess access, Referrals referrals, Plans plans, Budgets budgets, Reviews reviews,
+            java.time.Clock clock) {
         this.people = requireNonNull(people, "people is null");
         this.access = requireNonNull(access, "access is null");
         this.referrals = requireNonNull(referrals, "referrals is null");
         this.plans = requireNonNull(plans, "plans is null");
         this.budgets = requireNonNull(budgets, "budgets is null");
         this.reviews = requireNonNull(reviews, "reviews is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     @GetMapping("/people")
@@ -140,7 +143,7 @@ class PeoplePages {
         model.addAttribute("canDecide", PersonOperation.DECIDE_ELIGIBILITY.allows(actor.role()));
         model.addAttribute("canPlan", PersonOperation.EDIT_PLAN.allows(actor.role()));
         model.addAttribute("canBudget", PersonOperation.EDIT_BUDGET.allows(actor.role()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "pages/person";
     }
 
