@@ -1,5 +1,8 @@
 package org.almoner.platform.budgets;
 
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Comparator;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
@@ -27,7 +30,7 @@ public class OrganisationOverview {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
     }
 
-    public Overview of(String organisation, java.time.LocalDate today) {
+    public Overview of(String organisation, LocalDate today) {
         long people = jdbc.sql("SELECT count(*) FROM people WHERE responsible_organisation = ?").param(organisation)
                 .query(Long.class).single();
         List<Stage> stages = jdbc.sql("""
@@ -39,7 +42,7 @@ public class OrganisationOverview {
                         """).param(organisation)
                 .query((row, number) -> new Stage(BudgetStatus.valueOf(row.getString("status")), row.getLong("budgets"),
                         row.getBigDecimal("indicative").setScale(2), row.getBigDecimal("final_amount").setScale(2)))
-                .list().stream().sorted(java.util.Comparator.comparing(Stage::status)).toList();
+                .list().stream().sorted(Comparator.comparing(Stage::status)).toList();
         Mechanisms active = jdbc.sql("""
                         SELECT coalesce(sum(b.notional_amount), 0) AS notional, coalesce(sum(b.third_party_amount), 0) AS third_party,
                                coalesce(sum(b.direct_payment_amount), 0) AS direct_payment
@@ -52,7 +55,7 @@ public class OrganisationOverview {
         long late = jdbc.sql("""
                         SELECT count(*) FROM budgets b JOIN people p ON p.id = b.person_id
                         WHERE p.responsible_organisation = ? AND b.status = 'AWAITING_APPROVAL' AND b.approval_due_on < ?
-                        """).params(organisation, java.sql.Date.valueOf(today)).query(Long.class).single();
+                        """).params(organisation, Date.valueOf(today)).query(Long.class).single();
         return new Overview(people, stages, active, late);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import org.almoner.platform.people.PersonAccess;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -40,7 +41,7 @@ class AccessReasons extends OncePerRequestFilter {
 
             @Override
             public Enumeration<String> getHeaders(String name) {
-                return PersonAccess.REASON_HEADER.equalsIgnoreCase(name) ? Collections.enumeration(java.util.List.of(reason))
+                return PersonAccess.REASON_HEADER.equalsIgnoreCase(name) ? Collections.enumeration(List.of(reason))
                         : super.getHeaders(name);
             }
         }, response);

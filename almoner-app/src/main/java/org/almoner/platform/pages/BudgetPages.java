@@ -1,5 +1,6 @@
 package org.almoner.platform.pages;
 
+import org.almoner.platform.access.Actors;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
@@ -48,11 +49,11 @@ class BudgetPages {
     private final Plans plans;
     private final People people;
     private final PersonAccess access;
-    private final org.almoner.platform.access.Actors actors;
+    private final Actors actors;
     private final Clock clock;
 
     BudgetPages(Budgeting budgeting, Budgets budgets, Plans plans, People people, PersonAccess access,
-            org.almoner.platform.access.Actors actors, Clock clock) {
+            Actors actors, Clock clock) {
         this.budgeting = requireNonNull(budgeting, "budgeting is null");
         this.budgets = requireNonNull(budgets, "budgets is null");
         this.plans = requireNonNull(plans, "plans is null");

@@ -1,5 +1,9 @@
 package org.almoner.platform.pages;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import org.almoner.platform.problems.PlatformErrorCode;
+import org.almoner.platform.problems.PlatformException;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
@@ -30,9 +34,9 @@ class HolderPages {
     private final Reviews reviews;
     private final PersonAccess access;
     private final Actors actors;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    HolderPages(People people, Plans plans, Budgets budgets, Reviews reviews, PersonAccess access, Actors actors, java.time.Clock clock) {
+    HolderPages(People people, Plans plans, Budgets budgets, Reviews reviews, PersonAccess access, Actors actors, Clock clock) {
         this.people = requireNonNull(people, "people is null");
         this.plans = requireNonNull(plans, "plans is null");
         this.budgets = requireNonNull(budgets, "budgets is null");
@@ -58,7 +62,7 @@ class HolderPages {
         model.addAttribute("person", person);
         model.addAttribute("budget", budget.orElse(null));
         access.require(person.id(), PersonOperation.VIEW_REVIEWS, "REVIEW", null);
-        model.addAttribute("today", java.time.LocalDate.now(clock));
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("reviews", reviews.forPerson(person.id()).stream().filter(review -> review.completedOn().isEmpty()).toList());
         return "pages/my-budget";
     }
@@ -68,8 +72,7 @@ class HolderPages {
         Actor actor = actors.current();
         page.requireFor(actor);
         UUID personId = actor.personId().orElseGet(() -> people.visibleTo(actor, 1).stream().map(Person::id).findFirst()
-                .orElseThrow(() -> new org.almoner.platform.problems.PlatformException(
-                        org.almoner.platform.problems.PlatformErrorCode.PERSON_NOT_FOUND,
+                .orElseThrow(() -> new PlatformException(PlatformErrorCode.PERSON_NOT_FOUND,
                         "Your account is not linked to a person yet. Ask your coordinator to link it.")));
         access.require(personId, PersonOperation.VIEW_PERSON, "PERSON", personId);
         return access.require(personId, operation, recordType, personId);

@@ -1,5 +1,6 @@
 package org.almoner.platform.pages;
 
+import java.time.Clock;
 import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
@@ -47,10 +48,10 @@ class PeoplePages {
     private final Plans plans;
     private final Budgets budgets;
     private final Reviews reviews;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     PeoplePages(People people, PersonAccess access, Referrals referrals, Plans plans, Budgets budgets, Reviews reviews,
-            java.time.Clock clock) {
+            Clock clock) {
         this.people = requireNonNull(people, "people is null");
         this.access = requireNonNull(access, "access is null");
         this.referrals = requireNonNull(referrals, "referrals is null");

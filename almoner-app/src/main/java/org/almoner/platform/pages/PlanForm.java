@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.almoner.platform.plans.PlanContent;
 import org.almoner.platform.plans.PlanLine;
 import org.almoner.platform.plans.PlanningCriteria;
@@ -142,7 +143,7 @@ final class PlanForm {
     }
 
     /** Runs {@code make}, putting the section's path in front of the field a refusal names. */
-    private static <T> T prefixed(String prefix, java.util.function.Supplier<T> make) {
+    private static <T> T prefixed(String prefix, Supplier<T> make) {
         try {
             return make.get();
         } catch (PlatformException refusal) {
