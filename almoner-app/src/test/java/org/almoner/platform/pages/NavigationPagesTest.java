@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.almoner.platform.Api;
 import org.almoner.platform.PlatformTest;
 import org.almoner.platform.TestWorld;
 import org.almoner.platform.access.Accounts;
@@ -137,5 +138,34 @@ class NavigationPagesTest {
         page.navigate("/people");
         assertThat(page.evaluate("document.body.classList.contains('js-enabled')")).as("the design system's script ran").isEqualTo(true);
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void signingInAndFollowingTheHeaderWorkByKeyboardAlone() {
+        Page page = browser.open();
+        page.navigate("/login");
+        tabTo(page, "username");
+        page.keyboard().type("approver");
+        page.keyboard().press("Tab");
+        page.keyboard().type(Api.PASSWORD);
+        page.keyboard().press("Enter");
+        page.waitForURL("**/");
+        tabTo(page, "Approvals");
+        page.keyboard().press("Enter");
+        page.waitForURL("**/approvals");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Budgets waiting for a decision");
+    }
+
+    /** Presses Tab until the element with this id, or the link with this text, has the focus. */
+    private static void tabTo(Page page, String idOrText) {
+        for (int presses = 0; presses < 20; presses++) {
+            page.keyboard().press("Tab");
+            Object focused = page.evaluate("() => document.activeElement.id + '|' + document.activeElement.textContent.trim()");
+            String[] parts = focused.toString().split("\\|", 2);
+            if (parts[0].equals(idOrText) || (parts.length > 1 && parts[1].equals(idOrText))) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + idOrText);
     }
 }
