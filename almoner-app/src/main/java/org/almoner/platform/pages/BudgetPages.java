@@ -14,6 +14,7 @@ import org.almoner.platform.budgets.Budget;
 import org.almoner.platform.budgets.Budgeting;
 import org.almoner.platform.budgets.Budgets;
 import org.almoner.platform.budgets.IndicativeLine;
+import org.almoner.platform.budgets.Mechanisms;
 import org.almoner.platform.people.People;
 import org.almoner.platform.people.Person;
 import org.almoner.platform.people.PersonAccess;
@@ -42,7 +43,9 @@ class BudgetPages {
             "submit", "Budget sent for approval.",
             "decision", "Decision recorded.",
             "activate", "Budget started.",
-            "suitability", "Direct payment suitability recorded.");
+            "suitability", "Direct payment suitability recorded.",
+            "mechanism-change", "Change of how the budget is held sent to an approver.",
+            "withhold", "Direct payment withheld.");
 
     private final Budgeting budgeting;
     private final Budgets budgets;
@@ -103,18 +106,47 @@ class BudgetPages {
         Person person = access.require(budget.personId(), operation, "BUDGET", budgetId);
         try {
             switch (step) {
-                case "submit" -> budgeting.submit(budget, plan(form), null, optionalAmount(form.get("personContribution")));
+                case "submit" -> budgeting.submit(budget, plan(form), null, optionalAmount(form.get("personContribution"), "personContribution"));
                 case "decision" -> budgeting.decide(budget, yesOrNo(form, "approved", "Say whether the budget is approved."),
                         form.get("reasons"), "true".equals(form.get("asPanel")), actors.current());
                 case "activate" -> budgeting.activate(budget, PeoplePages.date(form, "startDate"),
                         !"false".equals(form.get("ongoing")), PeoplePages.date(form, "endDate"), "true".equals(form.get("monthlyReviews")));
+                case "mechanism-change" -> budgeting.proposeMechanismChange(budget, new Mechanisms(
+                        optionalAmount(form.get("notional"), "notional"), optionalAmount(form.get("thirdParty"), "thirdParty"),
+                        form.get("thirdPartyOrganisation"), optionalAmount(form.get("directPayment"), "directPayment")),
+                        form.get("reason"), actors.current());
+                case "withhold" -> budgeting.withholdDirectPayment(budget, form.get("withholdReason"), form.get("withholdThirdParty"));
                 default -> budgeting.recordDirectPaymentSuitability(budget, yesOrNo(form, "suitable",
                         "Say whether a direct payment suits the person."), form.get("note"));
             }
             flash.addFlashAttribute("done", DONE.get(step));
             return "redirect:/budgets/" + budgetId;
         } catch (PlatformException refusal) {
-            return page(person, existing(budgetId), form, FormErrors.of(refusal), model);
+            Map<String, String> errors = FormErrors.of(refusal);
+            if (step.equals("withhold") && errors.containsKey("reason")) {
+                errors = Map.of("withholdReason", errors.get("reason"));
+            }
+            return page(person, existing(budgetId), form, errors, model);
+        }
+    }
+
+    /** An approver's decision on a proposed change of how the budget is held. */
+    @PostMapping("/budgets/{budgetId}/changes/{changeId}")
+    String decideChange(@PathVariable UUID budgetId, @PathVariable UUID changeId, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes flash) {
+        Budget budget = existing(budgetId);
+        Person person = access.require(budget.personId(), PersonOperation.DECIDE_BUDGET, "BUDGET", budgetId);
+        try {
+            budgeting.decideMechanismChange(budget, changeId, yesOrNo(form, "changeApproved-" + changeId,
+                    "Say whether the change is approved."), form.get("changeReasons-" + changeId), actors.current());
+            flash.addFlashAttribute("done", "Decision on the change recorded.");
+            return "redirect:/budgets/" + budgetId;
+        } catch (PlatformException refusal) {
+            Map<String, String> errors = FormErrors.of(refusal);
+            if (errors.containsKey("reasons")) {
+                errors = Map.of(FormErrors.inputId("changeReasons-" + changeId), errors.get("reasons"));
+            }
+            return page(person, existing(budgetId), form, errors, model);
         }
     }
 
@@ -138,6 +170,7 @@ class BudgetPages {
         model.addAttribute("person", person);
         model.addAttribute("budget", budget);
         model.addAttribute("decisions", budgets.decisions(budget.id()));
+        model.addAttribute("changes", budgets.mechanismChanges(budget.id()));
         model.addAttribute("late", budget.approvalLate(LocalDate.now(clock)));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -165,14 +198,14 @@ class BudgetPages {
         return answer.equals("true");
     }
 
-    private static BigDecimal optionalAmount(String text) {
+    private static BigDecimal optionalAmount(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return new BigDecimal(text.replace(",", "").replace("£", "").strip());
         } catch (NumberFormatException notANumber) {
-            throw PlatformException.invalid("personContribution", "Give the person's contribution in pounds and pence, for example 1200.00, or leave it blank.");
+            throw PlatformException.invalid(field, "Give an amount in pounds and pence, for example 1200.00, or leave it blank.");
         }
     }
 

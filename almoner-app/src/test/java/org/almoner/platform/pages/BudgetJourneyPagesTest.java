@@ -158,6 +158,24 @@ class BudgetJourneyPagesTest {
         assertThat(coordinator.locator("#mechanisms").textContent()).contains("£11,315.00").contains("£2,340.00");
         browser.check(coordinator, "journey-11-active-budget");
 
+        // A change of how it is held: parts that do not add up are refused; the approver agrees one that does.
+        coordinator.getByLabel("Notional, in pounds").fill("3340.00");
+        coordinator.getByLabel("Direct payment, in pounds").fill("10000.00");
+        coordinator.getByLabel("Why should it change?").fill("Day centre to arrange the transport too");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for the change")).click();
+        assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Make them add up to the budget");
+        coordinator.getByLabel("Direct payment, in pounds").fill("10315.00");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for the change")).click();
+        assertThat(coordinator.locator("main").textContent()).contains("sent to an approver");
+        Page approverAgain = Browser.signIn(browser.open(), "approver");
+        approverAgain.navigate(budgetPage);
+        approverAgain.locator("input[name^=changeApproved][value=true]").check();
+        approverAgain.getByLabel("Reasons for the decision on this change").fill("Simpler for the person");
+        browser.check(approverAgain, "journey-11b-change-decision");
+        approverAgain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision on the change")).click();
+        assertThat(approverAgain.locator("#mechanisms").textContent()).contains("£3,340.00").contains("£10,315.00");
+        approverAgain.context().close();
+
         coordinator.navigate("/reviews");
         browser.check(coordinator, "journey-12-reviews");
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Jo " + family + ": direct payment three month review")).click();
