@@ -22,7 +22,8 @@ enum Page {
     MY_PLAN("My plan", "/my/plan", EnumSet.of(Role.BUDGET_HOLDER)),
     MY_BUDGET("My budget", "/my/budget", EnumSet.of(Role.BUDGET_HOLDER)),
     OVERVIEW("Overview", "/overview", EnumSet.of(Role.COMMISSIONER)),
-    NATIONAL_RETURN("National return", "/national-return", EnumSet.of(Role.COMMISSIONER));
+    NATIONAL_RETURN("National return", "/national-return", EnumSet.of(Role.COMMISSIONER)),
+    AUDIT_TRAIL("Audit trail", "/audit", EnumSet.of(Role.AUDITOR));
 
     private final String label;
     private final String path;

@@ -21,6 +21,8 @@ import org.almoner.platform.Api;
  * follow links, fill forms. It never downloads a browser ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD}
  * is set by the build) and fails when Chromium is missing, as CI installs it. Every page it checks
  * is run through axe-core (from node_modules) and kept as a screenshot under target/screenshots.
+ *
+ * <p>A click returns once the next page starts to arrive, so tests wait for it to load before reading it.
  */
 final class Browser implements AutoCloseable {
 
@@ -66,6 +68,7 @@ final class Browser implements AutoCloseable {
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(Api.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForLoadState();
         assertThat(page.locator("#signed-in-as").textContent()).as("signed in as " + username).isNotBlank();
         return page;
     }

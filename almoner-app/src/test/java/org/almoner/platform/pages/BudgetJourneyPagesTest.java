@@ -54,10 +54,13 @@ class BudgetJourneyPagesTest {
         // Record a person: an empty form is refused with an error summary linking to the field.
         coordinator.navigate("/people");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record a person")).click();
+        coordinator.waitForLoadState();
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record person")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Give the person's given name");
         browser.check(coordinator, "journey-01-record-person-errors");
         coordinator.locator(".nhsuk-error-summary a").first().click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.evaluate("document.activeElement.id")).isEqualTo("givenName");
         coordinator.getByLabel("Given name").fill("Jo");
         coordinator.getByLabel("Family name").fill(family);
@@ -65,32 +68,39 @@ class BudgetJourneyPagesTest {
         coordinator.getByLabel("Female").check();
         coordinator.getByLabel("Postcode").fill("nf1 2ab");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record person")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("h1").textContent()).isEqualTo("Jo " + family);
         String personPage = coordinator.url();
 
         // Referral.
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a referral")).click();
+        coordinator.waitForLoadState();
         coordinator.getByLabel("Cohort (pathway)").selectOption("CHC");
         coordinator.getByLabel("Who is making the referral").selectOption("CONTINUING_HEALTHCARE_TEAM");
         coordinator.getByLabel("Name of the person referring").fill("Nurse Jones");
         coordinator.getByLabel("Why is the person being referred?").fill("Eligible for continuing healthcare; wants more choice at home");
         browser.check(coordinator, "journey-02-referral");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make referral")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("main").textContent()).contains("Waiting for a decision");
 
         // Eligibility: a decision without reasons is refused; then recorded.
         coordinator.getByText("Decide eligibility").first().click();
+        coordinator.waitForLoadState();
         coordinator.getByLabel("Yes").check();
         coordinator.locator("input[name=basis][value=NHS_CONTINUING_HEALTHCARE]").check();
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Record the reasons for the decision");
         browser.check(coordinator, "journey-03-eligibility-errors");
         coordinator.getByLabel("Reasons for the decision").fill("Primary health need (decision support tool)");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("main .nhsuk-tag--green").textContent()).isEqualTo("Eligible");
 
         // Indicative budget: there is no statement of resources in the test world, so the page asks for the line.
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set the indicative budget")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("main").textContent()).contains("no statement of resources");
         coordinator.getByLabel("Service").fill("CHC home care");
         coordinator.getByLabel("Units a year").fill("730");
@@ -98,6 +108,7 @@ class BudgetJourneyPagesTest {
         coordinator.getByLabel("Cost per unit in pounds").fill("21.00");
         browser.check(coordinator, "journey-04-indicative-line");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set indicative budget")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("main table").textContent()).contains("CHC home care").contains("£21.00").contains("£15,330.00");
         browser.check(coordinator, "journey-05-indicative-budget");
         String budgetPage = coordinator.url();
@@ -105,7 +116,9 @@ class BudgetJourneyPagesTest {
         // The plan: agreeing an empty draft names what is missing; then the sections, two costed lines and the five criteria.
         coordinator.navigate(personPage);
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start a care and support plan")).click();
+        coordinator.waitForLoadState();
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agree the plan")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Record what matters to the person");
         browser.check(coordinator, "journey-06-plan-errors");
         coordinator.locator("#aboutMe-whatMattersToMe").fill("Staying at home with my cat.");
@@ -114,6 +127,7 @@ class BudgetJourneyPagesTest {
         coordinator.locator("#outcomes-0-measure").fill("No unplanned admissions");
         fillLine(coordinator, 0, "Personal assistant", "730", "15.50", "NHS", "DIRECT_PAYMENT");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another line")).click();
+        coordinator.waitForLoadState();
         fillLine(coordinator, 1, "Day centre", "52", "45.00", "SOCIAL_CARE", "NOTIONAL");
         coordinator.locator("input[name='agreement.agreedBy'][value=PERSON]").check();
         coordinator.locator("#agreement-name").fill("Jo " + family);
@@ -124,17 +138,21 @@ class BudgetJourneyPagesTest {
         }
         browser.check(coordinator, "journey-07-plan-editor");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agree the plan")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("main").textContent()).contains("Agreed version 1. It meets all five criteria.").contains("£13,655.00");
         browser.check(coordinator, "journey-08-plan-agreed");
 
         // Send for approval: a direct payment needs its suitability recorded first.
         coordinator.navigate(budgetPage);
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send for approval")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Record that a direct payment suits the person");
         coordinator.locator("input[name=suitable][value=true]").check();
         coordinator.getByLabel("Why", new Page.GetByLabelOptions().setExact(true)).fill("Daughter helps manage the account");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record suitability")).click();
+        coordinator.waitForLoadState();
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send for approval")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("main").textContent()).contains("Budget sent for approval.").contains("Awaiting approval");
 
         // The approver finds it in the queue and approves it.
@@ -142,10 +160,12 @@ class BudgetJourneyPagesTest {
         approver.navigate("/approvals");
         browser.check(approver, "journey-09-approvals");
         approver.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Jo " + family)).click();
+        approver.waitForLoadState();
         approver.locator("input[name=approved][value=true]").check();
         approver.getByLabel("Reasons").fill("Meets the outcomes in the plan at a fair cost");
         browser.check(approver, "journey-10-decision");
         approver.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision")).click();
+        approver.waitForLoadState();
         assertThat(approver.locator("main").textContent()).contains("Decision recorded.").contains("approved by approver");
         approver.context().close();
 
@@ -154,6 +174,7 @@ class BudgetJourneyPagesTest {
         fillDate(coordinator, "startDate", today.minusMonths(4));
         coordinator.locator("input[name=ongoing][value=true]").check();
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the budget")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("main").textContent()).contains("Budget started.").contains("Active");
         assertThat(coordinator.locator("#mechanisms").textContent()).contains("£11,315.00").contains("£2,340.00");
         browser.check(coordinator, "journey-11-active-budget");
@@ -163,9 +184,11 @@ class BudgetJourneyPagesTest {
         coordinator.getByLabel("Direct payment, in pounds").fill("10000.00");
         coordinator.getByLabel("Why should it change?").fill("Day centre to arrange the transport too");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for the change")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Make them add up to the budget");
         coordinator.getByLabel("Direct payment, in pounds").fill("10315.00");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for the change")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("main").textContent()).contains("sent to an approver");
         Page approverAgain = Browser.signIn(browser.open(), "approver");
         approverAgain.navigate(budgetPage);
@@ -173,17 +196,21 @@ class BudgetJourneyPagesTest {
         approverAgain.getByLabel("Reasons for the decision on this change").fill("Simpler for the person");
         browser.check(approverAgain, "journey-11b-change-decision");
         approverAgain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision on the change")).click();
+        approverAgain.waitForLoadState();
         assertThat(approverAgain.locator("#mechanisms").textContent()).contains("£3,340.00").contains("£10,315.00");
         approverAgain.context().close();
 
         coordinator.navigate("/reviews");
         browser.check(coordinator, "journey-12-reviews");
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Jo " + family + ": direct payment three month review")).click();
+        coordinator.waitForLoadState();
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record review")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Record what the review found");
         browser.check(coordinator, "journey-13-review-errors");
         coordinator.getByLabel("What the review found and agreed").fill("Going well; the budget is enough and spent as planned.");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record review")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("main").textContent()).contains("Review recorded for Jo " + family).contains("- held");
         browser.check(coordinator, "journey-14-person-after-review");
         coordinator.context().close();

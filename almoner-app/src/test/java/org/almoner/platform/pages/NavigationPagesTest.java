@@ -29,7 +29,8 @@ class NavigationPagesTest {
     /** Every page of the header, whoever may open it. */
     private static final Map<String, String> EVERY_PAGE = Map.of(
             "Home", "/", "People", "/people", "Approvals", "/approvals", "Reviews", "/reviews",
-            "My plan", "/my/plan", "My budget", "/my/budget", "Overview", "/overview", "National return", "/national-return");
+            "My plan", "/my/plan", "My budget", "/my/budget", "Overview", "/overview", "National return", "/national-return",
+            "Audit trail", "/audit");
 
     /** What each role's header should show, written out by hand from the role table in docs/platform.md. */
     private static final Map<Role, List<String>> EXPECTED = new EnumMap<>(Map.of(
@@ -40,7 +41,7 @@ class NavigationPagesTest {
             Role.LINK_WORKER, List.of("Home", "People"),
             Role.PROVIDER, List.of("Home", "People"),
             Role.BUDGET_HOLDER, List.of("Home", "My plan", "My budget"),
-            Role.AUDITOR, List.of("Home"),
+            Role.AUDITOR, List.of("Home", "Audit trail"),
             Role.ADMINISTRATOR, List.of("Home")));
 
     @LocalServerPort
@@ -96,11 +97,13 @@ class NavigationPagesTest {
         page.getByLabel("Username").fill("coordinator");
         page.getByLabel("Password").fill("not-the-password");
         page.locator("button[type=submit]").click();
+        page.waitForLoadState();
         assertThat(page.locator(".nhsuk-error-summary").textContent()).contains("The username or password is not right");
 
         Browser.signIn(page, "coordinator");
         assertThat(page.url()).as("back to the page first asked for").contains("/people");
         page.getByText("Sign out").click();
+        page.waitForLoadState();
         assertThat(page.url()).contains("/login?signedOut");
         assertThat(page.locator(".nhsuk-inset-text").textContent()).contains("You have signed out");
         assertThat(Browser.visit(page, "/people")).isEqualTo(200);
@@ -115,6 +118,7 @@ class NavigationPagesTest {
         page.getByLabel("Username").fill("coordinator");
         page.getByLabel("Password").fill("wrong");
         page.locator("button[type=submit]").click();
+        page.waitForLoadState();
         browser.check(page, "sign-in-failed");
         Browser.signIn(page, "coordinator");
         assertThat(Browser.visit(page, "/overview")).isEqualTo(403);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import org.almoner.platform.Api;
 import org.almoner.platform.PlatformTest;
 import org.almoner.platform.TestWorld;
 import org.almoner.platform.access.Accounts;
@@ -48,6 +47,7 @@ class PeopleAndHolderPagesTest {
     void theBudgetHolderReadsTheirPlanAndBudgetOnAPhone() {
         Page holder = Browser.signIn(browser.open(390, 844, true), "holder");
         holder.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My plan")).first().click();
+        holder.waitForLoadState();
         assertThat(holder.locator("main").textContent()).contains("This is the plan you agreed on 1 May 2025")
                 .contains("Staying at home and seeing my grandchildren.").contains("Remain living at home").contains("£16,151.00")
                 .contains("Dana");
@@ -70,10 +70,12 @@ class PeopleAndHolderPagesTest {
         coordinator.navigate("/people");
         coordinator.getByLabel("Name or NHS number").fill("olive owen");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("tbody tr").allTextContents()).singleElement().asString().contains("Owen, Olive").contains("Active");
         browser.check(coordinator, "caseload-filtered");
         coordinator.getByLabel("Budget").selectOption("NONE");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("main").textContent()).contains("No one matches");
         coordinator.context().close();
     }
@@ -86,10 +88,20 @@ class PeopleAndHolderPagesTest {
         browser.check(coordinator, "reason-required");
         coordinator.getByLabel("Why do you need to open this record?").fill("Covering for a colleague on leave");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the record")).click();
+        coordinator.waitForLoadState();
         assertThat(coordinator.locator("h1").textContent()).isEqualTo("Nora Northern");
-        assertThat(Api.as(port, "auditor").get("/api/audit?flagged=true&person=" + world.otherPerson.person()).body())
-                .contains("Covering for a colleague on leave");
         coordinator.context().close();
+
+        Page auditor = Browser.signIn(browser.open(), "auditor");
+        auditor.navigate("/audit");
+        auditor.getByLabel("Person (identifier, optional)").fill(world.otherPerson.person().toString());
+        auditor.getByLabel("Only accesses flagged for review").check();
+        auditor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        auditor.waitForLoadState();
+        assertThat(auditor.locator("tbody").textContent()).contains("coordinator").contains("Flagged")
+                .contains("Covering for a colleague on leave");
+        browser.check(auditor, "audit-flagged");
+        auditor.context().close();
     }
 
     @Test
@@ -97,6 +109,7 @@ class PeopleAndHolderPagesTest {
         Page provider = Browser.signIn(browser.open(), "provider");
         provider.navigate("/people");
         provider.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Owen, Olive")).click();
+        provider.waitForLoadState();
         assertThat(provider.locator("h1").textContent()).isEqualTo("Olive Owen");
         assertThat(provider.locator("h2").allTextContents()).contains("Care and support plans").doesNotContain("Budget", "Referrals and eligibility");
         browser.check(provider, "provider-person");
@@ -112,6 +125,7 @@ class PeopleAndHolderPagesTest {
         commissioner.navigate("/national-return");
         commissioner.getByLabel("On the day").fill("2025-07-01");
         commissioner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        commissioner.waitForLoadState();
         assertThat(commissioner.locator("table").textContent()).contains("NHS continuing healthcare").contains("Adult").contains("Notional");
         browser.check(commissioner, "national-return-2025-07-01");
         String csv = commissioner.getByText("Download as CSV").getAttribute("href");
