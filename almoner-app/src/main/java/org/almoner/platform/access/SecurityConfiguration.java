@@ -57,6 +57,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // The design system's stylesheet, script and icons, which the sign-in page needs too.
+                        .requestMatchers("/nhsuk/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
                         .requestMatchers("/api/accounts/**").hasRole(Role.ADMINISTRATOR.name())
                         .requestMatchers("/api/reports/**").hasRole(Role.COMMISSIONER.name())
@@ -70,8 +72,9 @@ class SecurityConfiguration {
                 // request (bcrypt is slow on purpose); one that does not simply signs in each time.
                 .httpBasic(basic -> basic.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
-                .formLogin(withDefaults())
-                .logout(withDefaults())
+                // The pages module draws the sign-in page in the NHS.UK design; signing out is a POST with its CSRF token.
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
                 // Scripts that send credentials on every request cannot be led by a forged page; browsers can.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .sessionManagement(session -> session
