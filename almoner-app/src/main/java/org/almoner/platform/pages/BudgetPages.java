@@ -17,6 +17,7 @@ import org.almoner.platform.budgets.IndicativeLine;
 import org.almoner.platform.budgets.Mechanisms;
 import org.almoner.platform.people.People;
 import org.almoner.platform.people.Person;
+import org.almoner.platform.ledger.Ledger;
 import org.almoner.platform.people.PersonAccess;
 import org.almoner.platform.people.PersonOperation;
 import org.almoner.platform.plans.Plan;
@@ -54,9 +55,11 @@ class BudgetPages {
     private final PersonAccess access;
     private final Actors actors;
     private final Clock clock;
+    private final Ledger ledger;
 
     BudgetPages(Budgeting budgeting, Budgets budgets, Plans plans, People people, PersonAccess access,
-            Actors actors, Clock clock) {
+            Actors actors, Clock clock, Ledger ledger) {
+        this.ledger = ledger;
         this.budgeting = requireNonNull(budgeting, "budgeting is null");
         this.budgets = requireNonNull(budgets, "budgets is null");
         this.plans = requireNonNull(plans, "plans is null");
@@ -177,6 +180,10 @@ class BudgetPages {
         boolean canEdit = PersonOperation.EDIT_BUDGET.allows(actor.role());
         model.addAttribute("canEdit", canEdit);
         model.addAttribute("canDecide", PersonOperation.DECIDE_BUDGET.allows(actor.role()));
+        boolean ledgerOpen = ledger.isOpen(budget.id());
+        model.addAttribute("ledgerOpen", ledgerOpen);
+        model.addAttribute("balances", ledgerOpen ? LedgerView.of(ledger.balances(budget.id())) : null);
+        model.addAttribute("entries", ledgerOpen ? ledger.entries(budget.id()).reversed() : List.of());
         model.addAttribute("agreedPlans", canEdit ? plans.forPerson(person.id()).stream().filter(plan -> plan.agreedVersions() > 0).toList()
                 : List.<Plan>of());
         return "pages/budget";

@@ -15,6 +15,7 @@ import org.almoner.platform.budgets.BudgetStatus;
 import org.almoner.platform.budgets.Budgets;
 import org.almoner.platform.people.People;
 import org.almoner.platform.people.Person;
+import org.almoner.platform.ledger.Ledger;
 import org.almoner.platform.people.PersonAccess;
 import org.almoner.platform.people.PersonOperation;
 import org.almoner.platform.plans.Plans;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HolderPages {
 
+    private final Ledger ledger;
     private final People people;
     private final Plans plans;
     private final Budgets budgets;
@@ -36,7 +38,8 @@ class HolderPages {
     private final Actors actors;
     private final Clock clock;
 
-    HolderPages(People people, Plans plans, Budgets budgets, Reviews reviews, PersonAccess access, Actors actors, Clock clock) {
+    HolderPages(People people, Plans plans, Budgets budgets, Reviews reviews, PersonAccess access, Actors actors, Clock clock, Ledger ledger) {
+        this.ledger = ledger;
         this.people = requireNonNull(people, "people is null");
         this.plans = requireNonNull(plans, "plans is null");
         this.budgets = requireNonNull(budgets, "budgets is null");
@@ -61,6 +64,8 @@ class HolderPages {
         Optional<Budget> budget = budgets.forPerson(person.id()).stream().filter(found -> found.status() != BudgetStatus.ENDED).findFirst();
         model.addAttribute("person", person);
         model.addAttribute("budget", budget.orElse(null));
+        model.addAttribute("balances", budget.filter(found -> ledger.isOpen(found.id()))
+                .map(found -> LedgerView.of(ledger.balances(found.id()))).orElse(null));
         access.require(person.id(), PersonOperation.VIEW_REVIEWS, "REVIEW", null);
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("reviews", reviews.forPerson(person.id()).stream().filter(review -> review.completedOn().isEmpty()).toList());

@@ -177,6 +177,9 @@ class BudgetJourneyPagesTest {
         coordinator.waitForLoadState();
         assertThat(coordinator.locator("main").textContent()).contains("Budget started.").contains("Active");
         assertThat(coordinator.locator("#mechanisms").textContent()).contains("£11,315.00").contains("£2,340.00");
+        // Starting the budget allocated its money in the ledger, which the page shows part by part.
+        assertThat(coordinator.locator("main").textContent()).contains("Left in all£13,655.00")
+                .contains("Allocation of the approved budget");
         browser.check(coordinator, "journey-11-active-budget");
 
         // A change of how it is held: parts that do not add up are refused; the approver agrees one that does.
