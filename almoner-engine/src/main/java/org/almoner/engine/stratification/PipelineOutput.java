@@ -30,12 +30,11 @@ public record PipelineOutput(Path folder) {
             throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The pipeline output folder " + folder
                     + " does not exist. Give the folder that `almoner pipeline --out` wrote.");
         }
-        for (String file : VIEWS.values()) {
-            if (!Files.isRegularFile(folder.resolve(file))) {
-                throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The pipeline output folder " + folder
-                        + " has no " + file + ". Give a folder written by `almoner pipeline` (run the pipeline again if"
-                        + " the file was removed).");
-            }
+        java.util.List<String> missing = VIEWS.values().stream().filter(file -> !Files.isRegularFile(folder.resolve(file))).toList();
+        if (!missing.isEmpty()) {
+            throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The pipeline output folder " + folder
+                    + " has no " + String.join(", ", missing) + ". Give a folder written by `almoner pipeline` (run the"
+                    + " pipeline again if files were removed).");
         }
     }
 
@@ -52,6 +51,6 @@ public record PipelineOutput(Path folder) {
         views.put("pipeline_registers", "linked/condition_registers.parquet");
         views.put("pipeline_activity", "linked/activity.parquet");
         views.put("pipeline_summary", "summary/person_year_summary.parquet");
-        return Map.copyOf(views);
+        return java.util.Collections.unmodifiableMap(views);
     }
 }
