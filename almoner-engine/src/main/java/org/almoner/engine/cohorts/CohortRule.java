@@ -66,7 +66,7 @@ public record CohortRule(String text, String sql, List<String> fields) {
                 i = end + 1;
             } else if ("<>=!".indexOf(c) >= 0) {
                 int end = i + 1;
-                if (end < text.length() && text.charAt(end) == '=') {
+                while (end < text.length() && "<>=!".indexOf(text.charAt(end)) >= 0) {
                     end++;
                 }
                 tokens.add(text.substring(i, end));
