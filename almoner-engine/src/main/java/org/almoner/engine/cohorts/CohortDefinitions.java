@@ -2,23 +2,17 @@ package org.almoner.engine.cohorts;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,10 +33,6 @@ public record CohortDefinitions(String source, String version, EqualitySettings 
     /** The definitions shipped with Almoner: handbook 3.2.1 and 3.2.4 groups and the IPC target groups. */
     public static final String DEFAULT_RESOURCE = "default-cohorts.yaml";
 
-    private static final Set<String> TOP_KEYS = Set.of("version", "equality", "cohorts");
-    private static final Set<String> COHORT_KEYS = Set.of("id", "name", "source", "rule");
-    private static final Set<String> EQUALITY_KEYS = Set.of("need_rule", "under_represented_below", "minimum_people");
-
     public CohortDefinitions {
         requireNonNull(source, "source is null");
         requireNonNull(version, "version is null");
@@ -58,7 +48,7 @@ public record CohortDefinitions(String source, String version, EqualitySettings 
         } catch (NoSuchFileException e) {
             throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The cohort definition file " + file
                     + " does not exist. Give the path of a YAML file; `almoner cohort --help` shows an example.");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             throw new EngineException(EngineErrorCode.BAD_CONFIGURATION, "The cohort definition file " + file
                     + " is not UTF-8 text. Save it as UTF-8 and try again.");
         } catch (IOException e) {
@@ -77,147 +67,76 @@ public record CohortDefinitions(String source, String version, EqualitySettings 
 
     /** Reads definitions from YAML text; {@code source} names it in messages. */
     public static CohortDefinitions parse(String yaml, String source, Map<String, FieldType> fields) {
-        requireNonNull(yaml, "yaml is null");
-        Map<String, Integer> lines = lines(yaml, source);
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw syntax(source, e);
+        YamlDocument document = YamlDocument.parse(yaml, source);
+        document.onlyKeys("", Set.of("version", "equality", "cohorts"), "");
+        String version = document.text("/version", "a version naming these rules, for example version: northfield-2025.1");
+        if (!document.root().path("equality").isObject()) {
+            throw document.problem("/equality", "'equality' is missing: give need_rule, under_represented_below and minimum_people");
         }
-        if (root == null || !root.isObject()) {
-            throw problem(source, 1, "the file should hold version, equality and cohorts; see docs/stratification.md");
-        }
-        unknownKeys(root, TOP_KEYS, "", source, lines);
-        String version = text(root, "version", "", source, lines, "a version naming these rules, for example version: northfield-2025.1");
-        JsonNode equalityNode = root.path("equality");
-        if (!equalityNode.isObject()) {
-            throw problem(source, lines.getOrDefault("", 1), "'equality' is missing: give need_rule, under_represented_below and minimum_people");
-        }
-        unknownKeys(equalityNode, EQUALITY_KEYS, "/equality", source, lines);
-        EqualitySettings equality = new EqualitySettings(
-                rule(text(equalityNode, "need_rule", "/equality", source, lines, "who counts as in need, for example need_rule: ltc_count >= 2"),
-                        "/equality/need_rule", "the equality need_rule", source, lines, fields),
-                decimal(equalityNode, "under_represented_below", source, lines),
-                whole(equalityNode, "minimum_people", source, lines));
-        JsonNode cohortsNode = root.path("cohorts");
-        if (!cohortsNode.isArray() || cohortsNode.isEmpty()) {
-            throw problem(source, lines.getOrDefault("/cohorts", 1), "'cohorts' should be a list of cohorts, each with id, name, source and rule");
+        document.onlyKeys("/equality", Set.of("need_rule", "under_represented_below", "minimum_people"), " in equality");
+        EqualitySettings equality = new EqualitySettings(rule(document, "/equality/need_rule", "the equality need_rule", fields),
+                ratio(document, "/equality/under_represented_below"), people(document, "/equality/minimum_people"));
+        JsonNode cohortNodes = document.root().path("cohorts");
+        if (!cohortNodes.isArray() || cohortNodes.isEmpty()) {
+            throw document.problem("/cohorts", "'cohorts' should be a list of cohorts, each with id, name, source and rule");
         }
         List<CohortDefinition> cohorts = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int index = 0; index < cohortsNode.size(); index++) {
+        for (int index = 0; index < cohortNodes.size(); index++) {
             String path = "/cohorts/" + index;
-            JsonNode node = cohortsNode.get(index);
-            int line = lines.getOrDefault(path, lines.getOrDefault("/cohorts", 1));
-            if (!node.isObject()) {
-                throw problem(source, line, "cohort " + (index + 1) + " should have id, name, source and rule");
+            if (!cohortNodes.get(index).isObject()) {
+                throw document.problem(path, "cohort " + (index + 1) + " should have id, name, source and rule");
             }
-            unknownKeys(node, COHORT_KEYS, path, source, lines);
-            String id = text(node, "id", path, source, lines, "a short id such as over_75_multimorbid");
+            document.onlyKeys(path, Set.of("id", "name", "source", "rule"), " in cohort " + (index + 1));
+            String id = document.text(path + "/id", "a short id such as over_75_multimorbid");
             if (!id.matches("[a-z][a-z0-9_]*")) {
-                throw problem(source, lines.getOrDefault(path + "/id", line), "cohort id '" + id
+                throw document.problem(path + "/id", "cohort id '" + id
                         + "' should be lower case letters, digits and underscores, starting with a letter");
             }
             if (!ids.add(id)) {
-                throw problem(source, lines.getOrDefault(path + "/id", line), "cohort id '" + id + "' is used twice; give each cohort its own id");
+                throw document.problem(path + "/id", "cohort id '" + id + "' is used twice; give each cohort its own id");
             }
-            String name = text(node, "name", path, source, lines, "what the cohort is, in plain English");
-            String from = node.has("source") ? text(node, "source", path, source, lines, "") : "local definition";
-            String ruleText = text(node, "rule", path, source, lines, "who is in the cohort, for example rule: ltc_count >= 4 and age_at_year_start >= 75");
-            cohorts.add(new CohortDefinition(id, name, from, rule(ruleText, path + "/rule", "cohort '" + id + "'", source, lines, fields), line));
+            String name = document.text(path + "/name", "what the cohort is, in plain English");
+            String from = document.root().at(path + "/source").isMissingNode() ? "local definition"
+                    : document.text(path + "/source", "where the cohort comes from");
+            cohorts.add(new CohortDefinition(id, name, from, rule(document, path + "/rule", "cohort '" + id + "'", fields),
+                    document.line(path)));
         }
         return new CohortDefinitions(source, version, equality, cohorts);
     }
 
-    private static CohortRule rule(String text, String path, String what, String source, Map<String, Integer> lines,
-            Map<String, FieldType> fields) {
+    private static CohortRule rule(YamlDocument document, String path, String what, Map<String, FieldType> fields) {
+        String text = document.text(path, "who is in it, for example rule: ltc_count >= 4 and age_at_year_start >= 75");
         try {
             return CohortRule.parse(text, fields);
         } catch (RuleProblem e) {
-            throw problem(source, lines.getOrDefault(path, 1), what + ", rule '" + text + "': " + e.getMessage());
+            throw document.problem(path, what + ", rule '" + text + "': " + e.getMessage());
         }
     }
 
-    private static String text(JsonNode node, String key, String path, String source, Map<String, Integer> lines, String expected) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull() || value.isContainerNode() || value.asText().isBlank()) {
-            throw problem(source, lines.getOrDefault(path + "/" + key, lines.getOrDefault(path, 1)), "'" + key + "' is missing or empty"
-                    + (path.isEmpty() ? "" : " in " + describe(path)) + "; give " + expected);
-        }
-        return value.asText().strip();
-    }
-
-    private static BigDecimal decimal(JsonNode node, String key, String source, Map<String, Integer> lines) {
-        JsonNode value = node.get(key);
+    private static BigDecimal ratio(YamlDocument document, String path) {
+        String text = document.text(path, "a ratio such as 0.8");
         try {
-            BigDecimal number = new BigDecimal(value == null ? "" : value.asText());
-            if (number.signum() <= 0 || number.compareTo(BigDecimal.ONE) > 0) {
-                throw new NumberFormatException();
+            BigDecimal ratio = new BigDecimal(text);
+            if (ratio.signum() > 0 && ratio.compareTo(BigDecimal.ONE) <= 0) {
+                return ratio;
             }
-            return number;
         } catch (NumberFormatException e) {
-            throw problem(source, lines.getOrDefault("/equality/" + key, lines.getOrDefault("/equality", 1)),
-                    "'" + key + "' should be a ratio above 0 and at most 1, for example 0.8");
+            // Falls through to the message below.
         }
+        throw document.problem(path, "'" + text + "' should be a ratio above 0 and at most 1, for example 0.8");
     }
 
-    private static int whole(JsonNode node, String key, String source, Map<String, Integer> lines) {
-        JsonNode value = node.get(key);
-        if (value == null || !value.canConvertToInt() || value.asInt() < 0) {
-            throw problem(source, lines.getOrDefault("/equality/" + key, lines.getOrDefault("/equality", 1)),
-                    "'" + key + "' should be a whole number of people, for example 10");
-        }
-        return value.asInt();
-    }
-
-    private static void unknownKeys(JsonNode node, Set<String> allowed, String path, String source, Map<String, Integer> lines) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw problem(source, lines.getOrDefault(path + "/" + name, 1), "unknown key '" + name + "'"
-                        + (path.isEmpty() ? "" : " in " + describe(path)) + "; the keys here are " + String.join(", ", new java.util.TreeSet<>(allowed)));
+    private static int people(YamlDocument document, String path) {
+        String text = document.text(path, "a whole number of people such as 10");
+        try {
+            int people = Integer.parseInt(text);
+            if (people >= 0) {
+                return people;
             }
+        } catch (NumberFormatException e) {
+            // Falls through to the message below.
         }
-    }
-
-    private static String describe(String path) {
-        if (path.startsWith("/cohorts/")) {
-            return "cohort " + (Integer.parseInt(path.split("/")[2]) + 1);
-        }
-        return path.substring(1);
-    }
-
-    /** Line of every value and key in the file, by JSON pointer, so messages can name the line. */
-    private static Map<String, Integer> lines(String yaml, String source) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                int line = parser.currentTokenLocation().getLineNr();
-                String pointer = parser.getParsingContext().pathAsPointer().toString();
-                if (token == JsonToken.FIELD_NAME) {
-                    String parent = parser.getParsingContext().getParent().pathAsPointer().toString();
-                    lines.putIfAbsent(parent + "/" + parser.currentName(), line);
-                } else {
-                    lines.putIfAbsent(pointer, line);
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw syntax(source, e);
-        } catch (IOException e) {
-            throw new EngineException(EngineErrorCode.BAD_CONFIGURATION, "Cannot read " + source + ": " + e.getMessage());
-        }
-        return lines;
-    }
-
-    private static EngineException syntax(String source, JsonProcessingException e) {
-        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-        return problem(source, line, "this is not valid YAML (" + e.getOriginalMessage().lines().findFirst().orElse("")
-                + "). Check the indentation and that each rule is on one line after 'rule:'");
-    }
-
-    private static EngineException problem(String source, int line, String message) {
-        return new EngineException(EngineErrorCode.BAD_CONFIGURATION, source + (line > 0 ? " line " + line : "") + ": " + message + ".");
+        throw document.problem(path, "'" + text + "' should be a whole number of people, for example 10");
     }
 }
