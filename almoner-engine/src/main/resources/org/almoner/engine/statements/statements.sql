@@ -2,18 +2,27 @@
 -- the base year. Needs person_year_risk, pipeline_activity, provider_names and statement_services; StatementTables
 -- fills in the base and previous years, the band and adjustment rules and the rules version. Statements are
 -- separated by a line holding only a semicolon.
+-- Activity is summed to one row per person, year, provider, service, costing method and unit first: far fewer rows
+-- than activity (a year of prescriptions becomes a few rows), and every later step needs only these sums.
+CREATE OR REPLACE TEMP TABLE activity_grouped AS
+SELECT person_pseudonym, financial_year, setting, service_code, provider_code, costing_method, unit_type,
+       sum(units) AS units, sum(coalesce(cost, 0)) AS cost, count(*) AS activity_rows,
+       count(*) FILTER (WHERE cost IS NULL) AS uncosted_rows,
+       min(start_date) AS first_date, max(coalesce(end_date, start_date)) AS last_date
+FROM pipeline_activity
+WHERE person_pseudonym IS NOT NULL AND financial_year IN (${base_year}, ${previous_year})
+GROUP BY ALL
+;
 CREATE OR REPLACE TEMP TABLE activity_services AS
-SELECT a.person_pseudonym, a.financial_year, a.setting, a.service_code, a.provider_code, a.unit_type, a.units, a.cost,
-       a.costing_method, a.start_date, coalesce(a.end_date, a.start_date) AS end_date,
+SELECT a.*,
        coalesce(e.purpose, w.purpose, 'Not in the local statement rules') AS purpose,
        coalesce(e.funder, w.funder, CASE a.setting WHEN 'social_care' THEN 'SOCIAL_CARE' WHEN 'education' THEN 'EDUCATION' ELSE 'NHS' END) AS funder,
        coalesce(e.include_in_budget, w.include_in_budget, false) AS include_in_budget,
        coalesce(e.when_included, w.when_included, 'not decided: add this service to the statement rules') AS when_included,
        coalesce(e.need_met, w.need_met, '') AS need_met
-FROM pipeline_activity a
+FROM activity_grouped a
 LEFT JOIN statement_services e ON e.setting = a.setting AND e.service_code = a.service_code
 LEFT JOIN statement_services w ON w.setting = a.setting AND w.service_code = '*'
-WHERE a.person_pseudonym IS NOT NULL AND a.financial_year IN (${base_year}, ${previous_year})
 ;
 CREATE OR REPLACE TABLE person_statement_lines AS
 SELECT s.person_pseudonym, s.financial_year, s.provider_code, coalesce(any_value(n.name), s.provider_code) AS provider_name,
@@ -26,12 +35,12 @@ SELECT s.person_pseudonym, s.financial_year, s.provider_code, coalesce(any_value
            WHEN 'UNIT_COST' THEN 'PSSRU unit cost'
            WHEN 'UNCOSTED' THEN 'no cost available'
            ELSE lower(coalesce(s.costing_method, 'not recorded')) END, '; ') AS how_cost_is_calculated,
-       mode(s.unit_type) AS unit_type, count(*) AS activity_rows,
+       arg_max(s.unit_type, s.activity_rows) AS unit_type, sum(s.activity_rows) AS activity_rows,
        sum(s.units)::DECIMAL(18,2) AS units_per_year,
-       CASE WHEN sum(s.units) > 0 THEN (sum(coalesce(s.cost, 0)) / sum(s.units))::DECIMAL(18,2) END AS cost_per_unit,
-       sum(coalesce(s.cost, 0))::DECIMAL(18,2) AS cost_per_year,
-       CASE WHEN s.include_in_budget THEN sum(coalesce(s.cost, 0))::DECIMAL(18,2) END AS cost_in_budget,
-       count(*) FILTER (WHERE s.cost IS NULL) AS uncosted_rows
+       CASE WHEN sum(s.units) > 0 THEN (sum(s.cost) / sum(s.units))::DECIMAL(18,2) END AS cost_per_unit,
+       sum(s.cost)::DECIMAL(18,2) AS cost_per_year,
+       CASE WHEN s.include_in_budget THEN sum(s.cost)::DECIMAL(18,2) END AS cost_in_budget,
+       sum(s.uncosted_rows) AS uncosted_rows
 FROM activity_services s LEFT JOIN provider_names n ON n.provider_code = s.provider_code
 WHERE s.financial_year = ${base_year}
 GROUP BY s.person_pseudonym, s.financial_year, s.provider_code, s.setting, s.service_code, s.purpose, s.funder, s.need_met,
@@ -39,16 +48,16 @@ GROUP BY s.person_pseudonym, s.financial_year, s.provider_code, s.setting, s.ser
 ;
 CREATE OR REPLACE TEMP TABLE person_year_costs AS
 SELECT person_pseudonym, financial_year,
-       coalesce(sum(coalesce(cost, 0)) FILTER (WHERE include_in_budget), 0) AS includable,
-       coalesce(sum(coalesce(cost, 0)) FILTER (WHERE include_in_budget AND funder = 'NHS'), 0) AS includable_nhs,
-       coalesce(sum(coalesce(cost, 0)) FILTER (WHERE include_in_budget AND funder = 'SOCIAL_CARE'), 0) AS includable_social_care,
-       coalesce(sum(coalesce(cost, 0)) FILTER (WHERE include_in_budget AND funder = 'EDUCATION'), 0) AS includable_education,
-       sum(coalesce(cost, 0)) AS all_cost
+       coalesce(sum(cost) FILTER (WHERE include_in_budget), 0) AS includable,
+       coalesce(sum(cost) FILTER (WHERE include_in_budget AND funder = 'NHS'), 0) AS includable_nhs,
+       coalesce(sum(cost) FILTER (WHERE include_in_budget AND funder = 'SOCIAL_CARE'), 0) AS includable_social_care,
+       coalesce(sum(cost) FILTER (WHERE include_in_budget AND funder = 'EDUCATION'), 0) AS includable_education,
+       sum(cost) AS all_cost
 FROM activity_services GROUP BY person_pseudonym, financial_year
 ;
 CREATE OR REPLACE TEMP TABLE double_funding_spans AS
-SELECT person_pseudonym, financial_year, need_met, funder, min(start_date) AS first_date, max(end_date) AS last_date,
-       sum(coalesce(cost, 0)) AS cost, string_agg(DISTINCT setting || '/' || service_code, ', ') AS services
+SELECT person_pseudonym, financial_year, need_met, funder, min(first_date) AS first_date, max(last_date) AS last_date,
+       sum(cost) AS cost, string_agg(DISTINCT setting || '/' || service_code, ', ') AS services
 FROM activity_services WHERE need_met <> '' AND financial_year = ${base_year}
 GROUP BY person_pseudonym, financial_year, need_met, funder
 ;
