@@ -46,7 +46,7 @@ final class PersonStatementPage {
         StringBuilder rows = new StringBuilder();
         for (StatementLine line : statement.lines()) {
             rows.append("<tr><td>").append(HtmlPage.escape(nullToEmpty(line.providerName()))).append("</td><td>")
-                    .append(HtmlPage.escape(line.service())).append("</td><td>").append(HtmlPage.escape(nullToEmpty(line.purpose())))
+                    .append(HtmlPage.escape(nullToEmpty(line.serviceName()))).append("</td><td>").append(HtmlPage.escape(nullToEmpty(line.purpose())))
                     .append("</td><td>").append(HtmlPage.escape(nullToEmpty(line.howCostIsCalculated()))).append("</td><td class=\"number\">")
                     .append(line.unitsPerYear() == null ? "" : line.unitsPerYear().stripTrailingZeros().toPlainString()).append(' ')
                     .append(HtmlPage.escape(nullToEmpty(line.unitType()))).append("</td><td class=\"number\">")

@@ -63,7 +63,7 @@ final class PersonStatements {
                 while (row.next()) {
                     BigDecimal inBudget = row.getBigDecimal("cost_in_budget");
                     lines.add(new StatementLine(row.getString("provider_code"), row.getString("provider_name"), row.getString("setting"),
-                            row.getString("service"), row.getString("what_the_service_is_for"), row.getString("how_cost_is_calculated"),
+                            row.getString("service"), row.getString("service_name"), row.getString("what_the_service_is_for"), row.getString("how_cost_is_calculated"),
                             row.getString("unit_type"), row.getBigDecimal("units_per_year"), row.getBigDecimal("cost_per_unit"),
                             row.getBigDecimal("cost_per_year"), Funder.valueOf(row.getString("funder")), row.getBoolean("include_in_budget"),
                             row.getString("when_included"), inBudget));

@@ -10,7 +10,8 @@ import java.math.BigDecimal;
  * @param providerCode        current provider's code
  * @param providerName        current provider
  * @param setting             setting of care
- * @param service             the service
+ * @param service             the service code
+ * @param serviceName         the service's name
  * @param purpose             what the service is for
  * @param howCostIsCalculated the costing used (tariff, reference cost, local cost, unit cost)
  * @param unitType            the unit of activity (contact, hour, week...)
@@ -22,7 +23,7 @@ import java.math.BigDecimal;
  * @param whenIncluded        when it could be, for services not yet included
  * @param costInBudget        the cost shown in the budget: costPerYear when included, else null
  */
-public record StatementLine(String providerCode, String providerName, String setting, String service, String purpose,
+public record StatementLine(String providerCode, String providerName, String setting, String service, String serviceName, String purpose,
         String howCostIsCalculated, String unitType, BigDecimal unitsPerYear, BigDecimal costPerUnit, BigDecimal costPerYear,
         Funder funder, boolean includeInBudget, String whenIncluded, BigDecimal costInBudget) {
 

@@ -48,7 +48,15 @@ final class StatementTables {
         return start + "/" + String.format("%02d", (start + 1) % 100);
     }
 
-    static void create(Connection connection, StatementRules rules, String baseYear) {
+    static void create(Connection connection, StatementRules rules, String baseYear, java.nio.file.Path workFolder) {
+        java.nio.file.Path names = workFolder.resolve("treatment-functions.csv");
+        try (var in = StatementTables.class.getResourceAsStream("treatment-functions.csv")) {
+            java.nio.file.Files.copy(in, names, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Sql.execute(connection, "CREATE OR REPLACE TABLE treatment_functions AS SELECT * FROM read_csv("
+                + DuckDb.literal(names.toAbsolutePath().toString()) + ", header = true, comment = '#', all_varchar = true)");
         List<String> services = new ArrayList<>();
         for (ServiceRule service : rules.services()) {
             services.add("(" + String.join(", ", DuckDb.literal(service.setting()), DuckDb.literal(service.service()),

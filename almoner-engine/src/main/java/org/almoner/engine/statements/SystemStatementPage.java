@@ -33,7 +33,7 @@ final class SystemStatementPage {
         for (String[] band : bands(connection)) {
             page.heading(band[0] + ", " + band[1] + " need");
             page.table(connection, "Services for " + band[0] + ", band " + band[1], """
-                    SELECT current_provider, service, what_the_service_is_for, how_cost_is_calculated, unit,
+                    SELECT current_provider, service_name AS service, what_the_service_is_for, how_cost_is_calculated, unit,
                            units_per_year_per_user, cost_per_unit, include_in_personal_budgets, when_could_it_be_included, funder,
                            anticipated_uptake, forecast_cost, forecast_cost_per_person
                     FROM system_statement WHERE cohort_id = %s AND need_band = %s"""

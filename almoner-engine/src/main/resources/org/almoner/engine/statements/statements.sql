@@ -26,7 +26,9 @@ LEFT JOIN statement_services w ON w.setting = a.setting AND w.service_code = '*'
 ;
 CREATE OR REPLACE TABLE person_statement_lines AS
 SELECT s.person_pseudonym, s.financial_year, s.provider_code, coalesce(any_value(n.name), s.provider_code) AS provider_name,
-       s.setting, s.service_code AS service, s.purpose AS what_the_service_is_for, s.funder, s.need_met,
+       s.setting, s.service_code AS service,
+       coalesce(any_value(t.name), upper(left(s.service_code, 1)) || lower(replace(substr(s.service_code, 2), '_', ' '))) AS service_name,
+       s.purpose AS what_the_service_is_for, s.funder, s.need_met,
        s.include_in_budget, s.when_included,
        string_agg(DISTINCT CASE s.costing_method
            WHEN 'TARIFF' THEN 'national tariff price x market forces factor'
@@ -42,6 +44,7 @@ SELECT s.person_pseudonym, s.financial_year, s.provider_code, coalesce(any_value
        CASE WHEN s.include_in_budget THEN sum(s.cost)::DECIMAL(18,2) END AS cost_in_budget,
        sum(s.uncosted_rows) AS uncosted_rows
 FROM activity_services s LEFT JOIN provider_names n ON n.provider_code = s.provider_code
+LEFT JOIN treatment_functions t ON t.treatment_function_code = s.service_code
 WHERE s.financial_year = ${base_year}
 GROUP BY s.person_pseudonym, s.financial_year, s.provider_code, s.setting, s.service_code, s.purpose, s.funder, s.need_met,
          s.include_in_budget, s.when_included
@@ -141,6 +144,7 @@ band_sizes AS (
     FROM members GROUP BY cohort_id, need_band),
 lines AS (
     SELECT m.cohort_id, m.need_band, l.provider_code, any_value(l.provider_name) AS provider_name, l.setting, l.service,
+           any_value(l.service_name) AS service_name,
            any_value(l.what_the_service_is_for) AS what_the_service_is_for, any_value(l.funder) AS funder,
            bool_or(l.include_in_budget) AS include_in_budget, any_value(l.when_included) AS when_included,
            string_agg(DISTINCT l.how_cost_is_calculated, '; ') AS how_cost_is_calculated, mode(l.unit_type) AS unit_type,
@@ -154,7 +158,8 @@ shown AS (
            CASE WHEN l.units > 0 THEN (l.cost / l.units)::DECIMAL(18,2) END AS unit_cost
     FROM lines l JOIN band_sizes b USING (cohort_id, need_band))
 SELECT cohort_id, need_band, people_in_band,
-       provider_code AS current_provider_code, provider_name AS current_provider, setting, service, what_the_service_is_for,
+       provider_code AS current_provider_code, provider_name AS current_provider, setting, service, service_name,
+       what_the_service_is_for,
        how_cost_is_calculated, unit_type AS unit,
        (units / people_in_band)::DECIMAL(18,2) AS units_per_year_per_person,
        units_per_year_per_user, unit_cost AS cost_per_unit,
