@@ -71,23 +71,34 @@ WHERE NOT EXISTS (
          AND q.index_name = h.index_name AND q.item = h.superseded_by
     WHERE h.index_name = p.index_name AND h.category = p.item AND h.superseded_by IS NOT NULL AND h.superseded_by <> '')
 ;
+-- Ordered aggregates are slow in DuckDB, so lists are gathered unordered and sorted per row.
+CREATE OR REPLACE TEMP TABLE item_weights AS
+SELECT 'charlson' AS index_name, category AS item, weight_charlson_1987::DECIMAL(6,2) AS first_weight,
+       weight_quan_2011::DECIMAL(6,2) AS second_weight FROM list_charlson
+UNION ALL SELECT 'elixhauser', category, weight_van_walraven::DECIMAL(6,2), NULL FROM list_elixhauser
+UNION ALL SELECT 'cambridge', condition, weight::DECIMAL(6,2), NULL FROM list_cambridge
+;
 CREATE OR REPLACE TEMP TABLE person_year_indices AS
 SELECT p.person_pseudonym, p.financial_year,
        count(*) FILTER (WHERE p.index_name = 'ltc') AS ltc_count,
-       string_agg(p.item, '; ' ORDER BY p.item) FILTER (WHERE p.index_name = 'ltc') AS ltc_list,
-       coalesce(sum(ch.weight_charlson_1987) FILTER (WHERE p.index_name = 'charlson'), 0)::INTEGER AS charlson_index,
-       coalesce(sum(ch.weight_quan_2011) FILTER (WHERE p.index_name = 'charlson'), 0)::INTEGER AS charlson_index_quan_2011,
-       string_agg(p.item, '; ' ORDER BY p.item) FILTER (WHERE p.index_name = 'charlson') AS charlson_categories,
-       coalesce(sum(el.weight_van_walraven) FILTER (WHERE p.index_name = 'elixhauser'), 0)::INTEGER AS elixhauser_van_walraven,
+       array_to_string(list_sort(list(p.item) FILTER (WHERE p.index_name = 'ltc')), '; ') AS ltc_list,
+       coalesce(sum(w.first_weight) FILTER (WHERE p.index_name = 'charlson'), 0)::INTEGER AS charlson_index,
+       coalesce(sum(w.second_weight) FILTER (WHERE p.index_name = 'charlson'), 0)::INTEGER AS charlson_index_quan_2011,
+       array_to_string(list_sort(list(p.item) FILTER (WHERE p.index_name = 'charlson')), '; ') AS charlson_categories,
+       coalesce(sum(w.first_weight) FILTER (WHERE p.index_name = 'elixhauser'), 0)::INTEGER AS elixhauser_van_walraven,
        count(*) FILTER (WHERE p.index_name = 'elixhauser') AS elixhauser_count,
-       string_agg(p.item, '; ' ORDER BY p.item) FILTER (WHERE p.index_name = 'elixhauser') AS elixhauser_categories,
-       coalesce(sum(cm.weight) FILTER (WHERE p.index_name = 'cambridge'), 0)::DECIMAL(6,2) AS cambridge_multimorbidity_score,
-       string_agg(p.item, '; ' ORDER BY p.item) FILTER (WHERE p.index_name = 'cambridge') AS cambridge_conditions
+       array_to_string(list_sort(list(p.item) FILTER (WHERE p.index_name = 'elixhauser')), '; ') AS elixhauser_categories,
+       coalesce(sum(w.first_weight) FILTER (WHERE p.index_name = 'cambridge'), 0)::DECIMAL(6,2) AS cambridge_multimorbidity_score,
+       array_to_string(list_sort(list(p.item) FILTER (WHERE p.index_name = 'cambridge')), '; ') AS cambridge_conditions
 FROM person_year_counted p
-LEFT JOIN list_charlson ch ON p.index_name = 'charlson' AND ch.category = p.item
-LEFT JOIN list_elixhauser el ON p.index_name = 'elixhauser' AND el.category = p.item
-LEFT JOIN list_cambridge cm ON p.index_name = 'cambridge' AND cm.condition = p.item
+LEFT JOIN item_weights w ON w.index_name = p.index_name AND w.item = p.item
 GROUP BY p.person_pseudonym, p.financial_year
+;
+-- The cost percentile sorts a narrow table, not the wide result.
+CREATE OR REPLACE TEMP TABLE person_year_cost_rank AS
+SELECT person_pseudonym, financial_year,
+       CAST(floor(100 * percent_rank() OVER (PARTITION BY financial_year ORDER BY total_cost)) AS INTEGER) AS cost_percentile
+FROM pipeline_summary
 ;
 -- Hospital Frailty Risk Score: distinct three-character categories recorded in the two years to the year end.
 CREATE OR REPLACE TEMP TABLE person_year_frailty AS
@@ -133,7 +144,7 @@ SELECT s.person_pseudonym, s.financial_year, s.age_at_year_start,
        coalesce(u.emergency_admissions, 0) >= ${emergency_admissions_threshold} AS frequent_emergency_admissions,
        coalesce(u.ae_attendances, 0) >= ${ae_attendances_threshold} AS frequent_ae_attender,
        s.total_cost,
-       CAST(floor(100 * percent_rank() OVER (PARTITION BY s.financial_year ORDER BY s.total_cost)) AS INTEGER) AS cost_percentile,
+       r.cost_percentile,
        CASE WHEN p.activation_date IS NULL OR p.activation_date <= y.year_end THEN p.activation_score END AS activation_score,
        a.activation_level,
        coalesce(p.chc, false) OR coalesce(u.continuing_healthcare_rows, 0) > 0 AS right_to_have_chc,
@@ -149,6 +160,7 @@ LEFT JOIN pipeline_people p USING (person_pseudonym)
 LEFT JOIN person_year_indices i USING (person_pseudonym, financial_year)
 LEFT JOIN person_year_frailty f USING (person_pseudonym, financial_year)
 LEFT JOIN person_year_use u USING (person_pseudonym, financial_year)
+LEFT JOIN person_year_cost_rank r USING (person_pseudonym, financial_year)
 LEFT JOIN list_activation a
   ON (p.activation_date IS NULL OR p.activation_date <= y.year_end)
  AND p.activation_score BETWEEN a.lowest_score AND a.highest_score
