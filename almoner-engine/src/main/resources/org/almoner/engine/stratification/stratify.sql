@@ -120,6 +120,14 @@ FROM pipeline_activity
 WHERE person_pseudonym IS NOT NULL AND setting IN ('admitted_patient_care', 'a_and_e', 'continuing_healthcare', 'community')
 GROUP BY person_pseudonym, financial_year
 ;
+-- Activation levels for the few people with a score, so the wide result below needs only equality joins.
+CREATE OR REPLACE TEMP TABLE person_year_activation AS
+SELECT p.person_pseudonym, y.financial_year, p.activation_score, a.activation_level
+FROM pipeline_people p
+CROSS JOIN years y
+LEFT JOIN list_activation a ON p.activation_score BETWEEN a.lowest_score AND a.highest_score
+WHERE p.activation_score IS NOT NULL AND (p.activation_date IS NULL OR p.activation_date <= y.year_end)
+;
 CREATE OR REPLACE TABLE person_year_risk AS
 SELECT s.person_pseudonym, s.financial_year, s.age_at_year_start,
        CASE WHEN s.age_at_year_start < 18 THEN '0-17' WHEN s.age_at_year_start < 45 THEN '18-44'
@@ -145,8 +153,8 @@ SELECT s.person_pseudonym, s.financial_year, s.age_at_year_start,
        coalesce(u.ae_attendances, 0) >= ${ae_attendances_threshold} AS frequent_ae_attender,
        s.total_cost,
        r.cost_percentile,
-       CASE WHEN p.activation_date IS NULL OR p.activation_date <= y.year_end THEN p.activation_score END AS activation_score,
-       a.activation_level,
+       pa.activation_score,
+       pa.activation_level,
        coalesce(p.chc, false) OR coalesce(u.continuing_healthcare_rows, 0) > 0 AS right_to_have_chc,
        coalesce(p.childrens_continuing_care, false) AS right_to_have_childrens_continuing_care,
        coalesce(p.section_117, false) AS right_to_have_section_117,
@@ -155,12 +163,9 @@ SELECT s.person_pseudonym, s.financial_year, s.age_at_year_start,
        coalesce(p.ehc_plan, false) AS ehc_plan,
 ${cost_columns}
 FROM pipeline_summary s
-JOIN years y USING (financial_year)
 LEFT JOIN pipeline_people p USING (person_pseudonym)
 LEFT JOIN person_year_indices i USING (person_pseudonym, financial_year)
 LEFT JOIN person_year_frailty f USING (person_pseudonym, financial_year)
 LEFT JOIN person_year_use u USING (person_pseudonym, financial_year)
 LEFT JOIN person_year_cost_rank r USING (person_pseudonym, financial_year)
-LEFT JOIN list_activation a
-  ON (p.activation_date IS NULL OR p.activation_date <= y.year_end)
- AND p.activation_score BETWEEN a.lowest_score AND a.highest_score
+LEFT JOIN person_year_activation pa USING (person_pseudonym, financial_year)
