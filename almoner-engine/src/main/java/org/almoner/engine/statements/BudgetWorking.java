@@ -11,8 +11,9 @@ import java.math.BigDecimal;
  * @param includablePreviousYear   the same for the year before; null when the person was not in the data then
  * @param fluctuating              whether the two years differ by more than the rules allow, so they are averaged
  * @param blendedCost              the base year's cost, or the average of the two years when fluctuating
- * @param deteriorating            whether the needs assessment rule expects more support next year
- * @param adjustmentPercent        the uplift for a deteriorating condition, in percent (0 when not deteriorating)
+ * @param deteriorating            whether the needs assessment (or the rules' stand-in) expects more support next year
+ * @param trajectoryFrom           where the trajectory came from: a recorded needs assessment, or the statement rules
+ * @param adjustmentPercent        the change for a deteriorating (positive) or improving (negative) condition, in percent
  * @param needsAdjustment          the uplift in pounds
  * @param budgetBeforeCap          blended cost plus the uplift
  * @param costOfCurrentCare        the cost of all the care the person receives now (the cap)
@@ -23,13 +24,14 @@ import java.math.BigDecimal;
  * @param educationContribution    the education share
  */
 public record BudgetWorking(BigDecimal includableThisYear, BigDecimal includablePreviousYear, boolean fluctuating,
-        BigDecimal blendedCost, boolean deteriorating, BigDecimal adjustmentPercent, BigDecimal needsAdjustment,
+        BigDecimal blendedCost, boolean deteriorating, String trajectoryFrom, BigDecimal adjustmentPercent, BigDecimal needsAdjustment,
         BigDecimal budgetBeforeCap, BigDecimal costOfCurrentCare, boolean capped, BigDecimal indicativeBudget,
         BigDecimal nhsContribution, BigDecimal socialCareContribution, BigDecimal educationContribution) {
 
     public BudgetWorking {
         requireNonNull(includableThisYear, "includableThisYear is null");
         requireNonNull(blendedCost, "blendedCost is null");
+        requireNonNull(trajectoryFrom, "trajectoryFrom is null");
         requireNonNull(adjustmentPercent, "adjustmentPercent is null");
         requireNonNull(needsAdjustment, "needsAdjustment is null");
         requireNonNull(budgetBeforeCap, "budgetBeforeCap is null");

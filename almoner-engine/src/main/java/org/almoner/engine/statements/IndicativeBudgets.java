@@ -57,6 +57,18 @@ public final class IndicativeBudgets implements AutoCloseable {
      * @param settings       database threads and memory
      */
     public static IndicativeBudgets open(Path pipelineOutput, Path rulesFile, DuckDbSettings settings) {
+        return open(pipelineOutput, rulesFile, null, settings);
+    }
+
+    /**
+     * Opens the statements of a pipeline output folder, with recorded needs assessments.
+     *
+     * @param pipelineOutput   the folder `almoner pipeline` wrote
+     * @param rulesFile        statement rules (YAML), or null for the built-in rules
+     * @param needsAssessments a needs assessment CSV (person_pseudonym, trajectory, adjustment_percent, assessed_on), or null
+     * @param settings         database threads and memory
+     */
+    public static IndicativeBudgets open(Path pipelineOutput, Path rulesFile, Path needsAssessments, DuckDbSettings settings) {
         requireNonNull(pipelineOutput, "pipelineOutput is null");
         requireNonNull(settings, "settings is null");
         PipelineOutput pipeline = new PipelineOutput(pipelineOutput);
@@ -75,7 +87,7 @@ public final class IndicativeBudgets implements AutoCloseable {
             Sql.execute(connection, "CREATE OR REPLACE TABLE statement_cohort_members (cohort_id VARCHAR, person_pseudonym VARCHAR,"
                     + " financial_year VARCHAR)");
             String baseYear = StatementTables.baseYear(connection, rules);
-            StatementTables.create(connection, rules, baseYear, work);
+            StatementTables.create(connection, rules, baseYear, work, needsAssessments);
             return new IndicativeBudgets(connection, work, rules, baseYear);
         } catch (RuntimeException e) {
             closeQuietly(connection);

@@ -84,12 +84,18 @@ final class PersonStatementPage {
                     ? " (there is no earlier year to compare with)." : " (the year before, " + HtmlPage.money(working.includablePreviousYear())
                     + ", was close enough not to change it)."));
         }
-        if (working.deteriorating()) {
-            steps.add("3. Your needs assessment suggests you will need more support in the coming year, so we added "
+        String basis = working.trajectoryFrom().startsWith("needs assessment") ? "Your " + working.trajectoryFrom()
+                : "The information we hold (until your needs assessment is recorded)";
+        if (working.adjustmentPercent().signum() > 0) {
+            steps.add("3. " + basis + " suggests you will need more support in the coming year, so we added "
                     + working.adjustmentPercent().stripTrailingZeros().toPlainString() + "%: " + HtmlPage.money(working.needsAdjustment())
                     + ", making " + HtmlPage.money(working.budgetBeforeCap()) + ".");
+        } else if (working.adjustmentPercent().signum() < 0) {
+            steps.add("3. " + basis + " says your needs are lessening, so we took off "
+                    + working.adjustmentPercent().negate().stripTrailingZeros().toPlainString() + "%: "
+                    + HtmlPage.money(working.needsAdjustment().negate()) + ", making " + HtmlPage.money(working.budgetBeforeCap()) + ".");
         } else {
-            steps.add("3. Nothing in your needs assessment suggests your needs will change in the coming year, so we made no"
+            steps.add("3. " + basis + " does not suggest your needs will change in the coming year, so we made no"
                     + " adjustment: " + HtmlPage.money(working.budgetBeforeCap()) + ".");
         }
         steps.add("4. A budget can be no more than the cost of the care you would otherwise receive. All the care you received in "

@@ -42,7 +42,7 @@ final class PersonStatements {
                 }
                 BudgetWorking working = new BudgetWorking(row.getBigDecimal("includable_this_year"),
                         row.getBigDecimal("includable_previous_year"), row.getBoolean("fluctuating"), row.getBigDecimal("blended_cost"),
-                        row.getBoolean("deteriorating"), row.getBigDecimal("adjustment_percent"), row.getBigDecimal("needs_adjustment"),
+                        row.getBoolean("deteriorating"), row.getString("trajectory_from"), row.getBigDecimal("adjustment_percent"), row.getBigDecimal("needs_adjustment"),
                         row.getBigDecimal("budget_before_cap"), row.getBigDecimal("cost_of_current_care"),
                         row.getBoolean("capped_at_cost_of_current_care"), row.getBigDecimal("indicative_budget"),
                         row.getBigDecimal("nhs_contribution"), row.getBigDecimal("social_care_contribution"),

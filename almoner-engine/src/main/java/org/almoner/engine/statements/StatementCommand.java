@@ -54,6 +54,11 @@ public final class StatementCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "Statement rules (YAML). Default: the built-in rules.")
     Path rules;
 
+    @Option(names = "--needs-assessments", paramLabel = "FILE",
+            description = "Recorded needs assessments (CSV: person_pseudonym, trajectory, adjustment_percent, assessed_on);"
+                    + " they take the place of the rules' deteriorating and fluctuating stand-ins for those people.")
+    Path needsAssessments;
+
     @Option(names = "--stratification", paramLabel = "FOLDER", description = "Read the output of `almoner stratify` instead of stratifying again.")
     Path stratification;
 
@@ -84,7 +89,7 @@ public final class StatementCommand implements Callable<Integer> {
         DuckDbSettings settings = new DuckDbSettings(
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, memoryLimitMegabytes, null);
         StatementResult result = Statements.run(new StatementRequest(new PipelineOutput(input), stratification, cohorts, rules,
-                reference, cohortIds, people, output, replace, settings));
+                needsAssessments, reference, cohortIds, people, output, replace, settings));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Statements of resources for %s (rules %s) in %.1f s:%n", result.baseYear(), result.rulesVersion(),
                 result.elapsed().toMillis() / 1000.0);

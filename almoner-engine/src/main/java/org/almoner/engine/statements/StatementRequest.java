@@ -14,6 +14,7 @@ import org.almoner.engine.stratification.PipelineOutput;
  * @param stratification an {@code almoner stratify} output to read, or null to stratify now
  * @param cohorts        an {@code almoner cohort} output to read, or null to find the built-in cohorts now
  * @param rules          statement rules (YAML), or null for the built-in rules
+ * @param needsAssessments recorded needs assessments (CSV), or null to use the rules' stand-in
  * @param reference      a reference data folder for provider names, or null for the sample
  * @param cohortIds      cohorts to write statements for; empty for every cohort
  * @param people         pseudonyms to write letters for
@@ -21,7 +22,7 @@ import org.almoner.engine.stratification.PipelineOutput;
  * @param replace        whether an existing output folder may be replaced
  * @param settings       database threads and memory
  */
-public record StatementRequest(PipelineOutput pipeline, Path stratification, Path cohorts, Path rules, Path reference,
+public record StatementRequest(PipelineOutput pipeline, Path stratification, Path cohorts, Path rules, Path needsAssessments, Path reference,
         List<String> cohortIds, List<String> people, Path output, boolean replace, DuckDbSettings settings) {
 
     public StatementRequest {

@@ -48,7 +48,9 @@ final class StatementTables {
         return start + "/" + String.format("%02d", (start + 1) % 100);
     }
 
-    static void create(Connection connection, StatementRules rules, String baseYear, java.nio.file.Path workFolder) {
+    static void create(Connection connection, StatementRules rules, String baseYear, java.nio.file.Path workFolder,
+            java.nio.file.Path needsAssessments) {
+        NeedsAssessments.load(connection, needsAssessments, baseYear);
         java.nio.file.Path names = workFolder.resolve("treatment-functions.csv");
         try (var in = StatementTables.class.getResourceAsStream("treatment-functions.csv")) {
             java.nio.file.Files.copy(in, names, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

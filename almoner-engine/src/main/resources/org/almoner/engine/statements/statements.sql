@@ -78,10 +78,16 @@ CREATE OR REPLACE TABLE indicative_budgets AS
 WITH people AS (
     SELECT r.person_pseudonym, r.financial_year, r.age_band, r.ltc_count,
            ${need_band_case} AS need_band,
-           coalesce(${deteriorating_rule}, false) AS deteriorating,
+           -- A recorded needs assessment takes the place of the rules' stand-in for it.
+           na.trajectory AS assessed_trajectory, na.adjustment_percent AS assessed_percent, na.assessed_on,
+           CASE WHEN na.trajectory IS NOT NULL THEN na.trajectory = 'deteriorating'
+                ELSE coalesce(${deteriorating_rule}, false) END AS deteriorating,
+           coalesce(na.trajectory = 'improving', false) AS improving,
            EXISTS (SELECT 1 FROM person_year_risk q WHERE q.person_pseudonym = r.person_pseudonym AND q.financial_year = ${previous_year})
                AS known_previous_year
-    FROM person_year_risk r WHERE r.financial_year = ${base_year}),
+    FROM person_year_risk r
+    LEFT JOIN needs_assessments na ON na.person_pseudonym = r.person_pseudonym
+    WHERE r.financial_year = ${base_year}),
 costs AS (
     SELECT p.*,
            coalesce(c.includable, 0)::DECIMAL(18,2) AS includable_this_year,
@@ -93,22 +99,26 @@ costs AS (
     LEFT JOIN person_year_costs c ON c.person_pseudonym = p.person_pseudonym AND c.financial_year = ${base_year}
     LEFT JOIN person_year_costs pc ON pc.person_pseudonym = p.person_pseudonym AND pc.financial_year = ${previous_year}),
 fluctuation AS (
-    SELECT *, coalesce(includable_this_year > 0 AND includable_previous_year > 0
-               AND abs(includable_this_year - includable_previous_year) * 100
-                   > ${fluctuation_percent} * least(includable_this_year, includable_previous_year), false) AS fluctuating
+    SELECT *, CASE WHEN assessed_trajectory IS NOT NULL
+                   THEN assessed_trajectory = 'fluctuating' AND includable_previous_year IS NOT NULL
+                   ELSE coalesce(includable_this_year > 0 AND includable_previous_year > 0
+                        AND abs(includable_this_year - includable_previous_year) * 100
+                            > ${fluctuation_percent} * least(includable_this_year, includable_previous_year), false) END AS fluctuating
     FROM costs),
 blended AS (
     SELECT *, CASE WHEN fluctuating THEN ((includable_this_year + includable_previous_year) / 2)::DECIMAL(18,2)
                    ELSE includable_this_year END AS blended_cost
     FROM fluctuation),
 adjusted AS (
-    SELECT *, CASE WHEN deteriorating THEN (blended_cost * ${deteriorating_percent} / 100)::DECIMAL(18,2) ELSE 0::DECIMAL(18,2) END
-               AS needs_adjustment
+    SELECT *, CASE WHEN deteriorating THEN coalesce(assessed_percent, ${deteriorating_percent})
+                   WHEN improving THEN -assessed_percent ELSE 0 END::DECIMAL(6,2) AS adjustment_percent
     FROM blended),
+adjusted_amount AS (
+    SELECT *, (blended_cost * adjustment_percent / 100)::DECIMAL(18,2) AS needs_adjustment FROM adjusted),
 capped AS (
     SELECT *, (blended_cost + needs_adjustment)::DECIMAL(18,2) AS budget_before_cap,
            least(blended_cost + needs_adjustment, cost_of_current_care)::DECIMAL(18,2) AS indicative_budget
-    FROM adjusted),
+    FROM adjusted_amount),
 shares AS (
     SELECT *,
            CASE WHEN includable_this_year > 0 THEN (indicative_budget * includable_nhs / includable_this_year)::DECIMAL(18,2) ELSE 0 END AS nhs_raw,
@@ -117,10 +127,14 @@ shares AS (
     FROM capped)
 SELECT s.person_pseudonym, s.financial_year AS base_year, s.age_band, s.need_band,
        CASE WHEN s.deteriorating AND s.fluctuating THEN 'deteriorating and fluctuating' WHEN s.deteriorating THEN 'deteriorating'
+            WHEN s.improving AND s.fluctuating THEN 'improving and fluctuating' WHEN s.improving THEN 'improving'
             WHEN s.fluctuating THEN 'fluctuating' ELSE 'stable' END AS trajectory,
        s.deteriorating, s.fluctuating,
+       CASE WHEN s.assessed_trajectory IS NOT NULL
+            THEN 'needs assessment' || coalesce(' of ' || s.assessed_on::VARCHAR, '')
+            ELSE 'statement rules' END AS trajectory_from,
        s.includable_this_year, s.includable_previous_year, s.blended_cost,
-       CASE WHEN s.deteriorating THEN ${deteriorating_percent} ELSE 0 END::DECIMAL(6,2) AS adjustment_percent,
+       s.adjustment_percent,
        s.needs_adjustment, s.budget_before_cap, s.cost_of_current_care,
        s.budget_before_cap > s.cost_of_current_care AS capped_at_cost_of_current_care,
        s.indicative_budget,
@@ -136,7 +150,7 @@ FROM shares s
 ;
 CREATE OR REPLACE TABLE system_statement AS
 WITH members AS (
-    SELECT m.cohort_id, b.person_pseudonym, b.need_band, b.deteriorating
+    SELECT m.cohort_id, b.person_pseudonym, b.need_band, b.deteriorating, b.adjustment_percent
     FROM statement_cohort_members m JOIN indicative_budgets b ON b.person_pseudonym = m.person_pseudonym
     WHERE m.financial_year = ${base_year}),
 band_sizes AS (
@@ -149,7 +163,7 @@ lines AS (
            bool_or(l.include_in_budget) AS include_in_budget, any_value(l.when_included) AS when_included,
            string_agg(DISTINCT l.how_cost_is_calculated, '; ') AS how_cost_is_calculated, mode(l.unit_type) AS unit_type,
            count(*) AS users, sum(l.units_per_year) AS units, sum(l.cost_per_year) AS cost,
-           sum(CASE WHEN m.deteriorating THEN l.cost_per_year * (100 + ${deteriorating_percent}) / 100 ELSE l.cost_per_year END) AS cost_adjusted
+           sum(l.cost_per_year * (100 + m.adjustment_percent) / 100) AS cost_adjusted
     FROM members m JOIN person_statement_lines l ON l.person_pseudonym = m.person_pseudonym
     GROUP BY m.cohort_id, m.need_band, l.provider_code, l.setting, l.service),
 shown AS (

@@ -214,6 +214,48 @@ class StatementsTest {
                 .hasMessageContaining("line 21").hasMessageContaining("NHS, SOCIAL_CARE or EDUCATION");
     }
 
+    @Test
+    void letsARecordedNeedsAssessmentTakeThePlaceOfTheRules() throws Exception {
+        PipelineOutputFixture fixture = new PipelineOutputFixture()
+                .person("assessed-worse", 60, "1", "A", 5)
+                .activity("assessed-worse", Setting.COMMUNITY, "R0C", "DISTRICT_NURSING", null, "2024-05-01", null, "20", "contact", "1000.00", null)
+                .activity("assessed-worse", Setting.PRESCRIBING, "FA001", "PRESCRIPTION", null, "2024-06-01", null, "10", "item", "900.00", null)
+                .person("assessed-better", 60, "1", "A", 5).flags(false, false, true, false, false, false)
+                .activity("assessed-better", Setting.COMMUNITY, "R0C", "DISTRICT_NURSING", null, "2024-05-01", null, "20", "contact", "1000.00", null);
+        Path needs = Files.writeString(temporary.resolve("needs.csv"), """
+                person_pseudonym,trajectory,adjustment_percent,assessed_on
+                assessed-worse,deteriorating,25,2025-03-01
+                assessed-better,improving,20,
+                """);
+
+        try (IndicativeBudgets budgets = open(fixture, RULES, needs)) {
+            BudgetWorking worse = budgets.statementFor("assessed-worse").orElseThrow().working();
+            PersonStatement better = budgets.statementFor("assessed-better").orElseThrow();
+
+            assertThat(worse.indicativeBudget()).isEqualByComparingTo("1250.00");
+            assertThat(worse.trajectoryFrom()).isEqualTo("needs assessment of 2025-03-01");
+            assertThat(better.trajectory()).as("the assessment outranks the section 117 rule").isEqualTo("improving");
+            assertThat(better.working().indicativeBudget()).isEqualByComparingTo("800.00");
+            assertThat(budgets.letterFor("assessed-better").orElseThrow()).contains("says your needs are lessening, so we took off 20%");
+        }
+    }
+
+    @Test
+    void namesTheLineAndFieldOfABadNeedsAssessment() throws Exception {
+        Path needs = Files.writeString(temporary.resolve("needs.csv"), """
+                person_pseudonym,trajectory,adjustment_percent,assessed_on
+                p1,stable,,
+                p2,worse,10,
+                """);
+
+        assertThatThrownBy(() -> open(population(), RULES, needs))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("needs.csv line 3").hasMessageContaining("field trajectory is 'worse'");
+        Path unknown = Files.writeString(temporary.resolve("unknown.csv"), "person_pseudonym,trajectory,adjustment_percent,assessed_on\nnobody,stable,,\n");
+        assertThatThrownBy(() -> open(population(), RULES, unknown)).hasMessageContaining("unknown.csv line 2")
+                .hasMessageContaining("person nobody is not in the pipeline output");
+    }
+
     private PipelineOutputFixture population() {
         return new PipelineOutputFixture()
                 .person("p1", 70, "1", "A", 5).register("p1", "HYP", null).register("p1", "DM", null)
@@ -224,9 +266,13 @@ class StatementsTest {
     }
 
     private IndicativeBudgets open(PipelineOutputFixture fixture, String rules) throws Exception {
+        return open(fixture, rules, null);
+    }
+
+    private IndicativeBudgets open(PipelineOutputFixture fixture, String rules, Path needsAssessments) throws Exception {
         Path pipeline = fixture.writeTo(Files.createTempDirectory(temporary, "pipeline"));
         Path file = Files.writeString(temporary.resolve("rules.yaml"), rules);
-        return IndicativeBudgets.open(pipeline, file, DuckDbSettings.defaults());
+        return IndicativeBudgets.open(pipeline, file, needsAssessments, DuckDbSettings.defaults());
     }
 
     private Path run(PipelineOutputFixture fixture, String rules, List<String> people) throws Exception {
@@ -238,7 +284,7 @@ class StatementsTest {
         copy("COPY (SELECT 'everyone' AS cohort_id, person_pseudonym, '2024/25' AS financial_year FROM read_parquet("
                 + literal(pipeline.resolve("linked/people.parquet")) + ")) TO " + literal(cohorts.resolve("cohort_members.parquet"))
                 + " (FORMAT parquet)");
-        return Statements.run(new StatementRequest(new PipelineOutput(pipeline), null, cohorts, file, null, List.of(), people,
+        return Statements.run(new StatementRequest(new PipelineOutput(pipeline), null, cohorts, file, null, null, List.of(), people,
                 temporary.resolve("out"), false, DuckDbSettings.defaults())).folder();
     }
 
