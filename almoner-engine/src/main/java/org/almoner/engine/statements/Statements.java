@@ -40,11 +40,14 @@ public final class Statements {
     public static StatementResult run(StatementRequest request) {
         requireNonNull(request, "request is null");
         long start = System.nanoTime();
-        for (Path file : new Path[] {request.rules()}) {
-            if (file != null && !Files.isRegularFile(file)) {
-                throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The statement rules file " + file
-                        + " does not exist. Give the path of a YAML file; docs/stratification.md shows the built-in one to copy.");
-            }
+        // Missing files are reported before any work, so a typing slip costs seconds, not a stratification.
+        if (request.rules() != null && !Files.isRegularFile(request.rules())) {
+            throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The statement rules file " + request.rules()
+                    + " does not exist. Give the path of a YAML file; docs/stratification.md shows the built-in one to copy.");
+        }
+        if (request.needsAssessments() != null && !Files.isRegularFile(request.needsAssessments())) {
+            throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The needs assessment file " + request.needsAssessments()
+                    + " does not exist. Give a CSV file with the columns person_pseudonym, trajectory, adjustment_percent, assessed_on.");
         }
         if (request.cohorts() != null && !Files.isRegularFile(request.cohorts().resolve(Cohorts.MEMBERS_PARQUET))) {
             throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The cohorts folder " + request.cohorts() + " has no "
