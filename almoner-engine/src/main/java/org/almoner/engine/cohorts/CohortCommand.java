@@ -17,19 +17,22 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {
-            "Find the people in each cohort of a definition file, for every financial year, with each cohort's size,",
-            "cost by setting and provider, and an equality breakdown (age band, sex, ethnicity, deprivation decile)",
-            "against the people in need, flagging groups that are under-represented (handbook 2019, 3.2.5).",
+            "Find the people in each cohort of a definition file, for every financial year, with each cohort's "
+                    + "size, cost by setting and provider, and an equality breakdown (age band, sex, ethnicity, deprivation "
+                    + "decile) against the people in need, flagging groups that are under-represented (handbook 2019, "
+                    + "3.2.5).",
             "",
             "Definitions are rules over the person-level fields of `almoner stratify`, one line each, for example",
             "  rule: ltc_count >= 4 and age_at_year_start >= 75",
             "  rule: right_to_have_section_117 or emergency_admissions >= 3",
             "  rule: activation_level in (1, 2)",
-            "Without --definitions the built-in cohorts are used (handbook 3.2.1 and 3.2.4 groups, IPC target groups);",
-            "docs/stratification.md prints them, to copy and change.",
             "",
-            "Writes cohort_members.csv and .parquet (person_pseudonym, financial_year, cohort_id), cohort_summary.csv,",
-            "cohort_cost_by_provider.csv, cohort_equality.csv, cohort_definitions.csv and cohorts.html.",
+            "Without --definitions the built-in cohorts are used (handbook 3.2.1 and 3.2.4 groups, IPC target groups); "
+                    + "docs/stratification.md lists them and says where the file is, to copy and change.",
+            "",
+            "Writes cohort_members.csv and .parquet (person_pseudonym, financial_year, cohort_id), "
+                    + "cohort_summary.csv, cohort_cost_by_provider.csv, cohort_equality.csv, cohort_definitions.csv and "
+                    + "cohorts.html.",
         },
         footer = {
             "",

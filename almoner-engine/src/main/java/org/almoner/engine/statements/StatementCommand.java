@@ -20,18 +20,22 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {
-            "Write the system-level statement of resources for every cohort and band of need (current provider, service,",
-            "what it is for, how cost is calculated, units per year, cost per unit, whether it can be in personal budgets",
-            "and when, forecast = uptake x units x cost), and each cohort member's person-level statement and indicative",
-            "budget: services that can be in the budget, blended with the needs assessment (fluctuating and deteriorating",
-            "conditions), never above the cost of current care, with NHS, social care and education contributions in one",
-            "figure and a cross-check for services funded twice (handbook 2019, 2.7.4 and 5.2.5).",
+            "Write the system-level statement of resources for every cohort and band of need (current provider, "
+                    + "service, what it is for, how cost is calculated, units per year, cost per unit, whether it can be in "
+                    + "personal budgets and when, forecast = uptake x units x cost), and each cohort member's person-level "
+                    + "statement and indicative budget: services that can be in the budget, blended with the needs "
+                    + "assessment (fluctuating and deteriorating conditions), never above the cost of current care, with "
+                    + "NHS, social care and education contributions in one figure and a cross-check for services funded "
+                    + "twice (handbook 2019, 2.7.4 and 5.2.5).",
             "",
-            "Which services can be included and from when is local configuration: --rules FILE (YAML); the built-in rules",
-            "are printed in docs/stratification.md and copied into every output as statement-rules.yaml.",
+            "Which services can be included and from when is local configuration: --rules FILE (YAML); the "
+                    + "built-in rules (docs/stratification.md says where) are copied into every output as "
+                    + "statement-rules.yaml, to copy and change. --needs-assessments FILE (CSV) gives recorded needs "
+                    + "assessments, which take the place of the rules' stand-ins for those people.",
             "",
-            "Writes system_statement.csv and .html, person_statements.csv, indicative_budgets.csv, double_funding.csv,",
-            "and letters/PSEUDONYM.html (the statement and \"how your indicative budget was worked out\") for each --person.",
+            "Writes system_statement.csv and .html, person_statements.csv, indicative_budgets.csv, "
+                    + "double_funding.csv, and letters/PSEUDONYM.html (the statement and \"how your indicative budget was "
+                    + "worked out\") for each --person.",
         },
         footer = {
             "",

@@ -63,7 +63,7 @@ public record StatementRules(String source, String version, String baseYear, Lis
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), fields);
         } catch (NoSuchFileException e) {
             throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The statement rules file " + file
-                    + " does not exist. Give the path of a YAML file; docs/stratification.md shows the built-in one to copy.");
+                    + " does not exist. Give the path of a YAML file; docs/stratification.md says where the built-in one is, to copy.");
         } catch (IOException e) {
             throw new EngineException(EngineErrorCode.BAD_CONFIGURATION, "Cannot read the statement rules file " + file
                     + " (" + e.getMessage() + "). Save it as UTF-8 text.");

@@ -43,7 +43,7 @@ public final class Statements {
         // Missing files are reported before any work, so a typing slip costs seconds, not a stratification.
         if (request.rules() != null && !Files.isRegularFile(request.rules())) {
             throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The statement rules file " + request.rules()
-                    + " does not exist. Give the path of a YAML file; docs/stratification.md shows the built-in one to copy.");
+                    + " does not exist. Give the path of a YAML file; docs/stratification.md says where the built-in one is, to copy.");
         }
         if (request.needsAssessments() != null && !Files.isRegularFile(request.needsAssessments())) {
             throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The needs assessment file " + request.needsAssessments()

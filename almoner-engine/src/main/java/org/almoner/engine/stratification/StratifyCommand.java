@@ -16,14 +16,14 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {
-            "Work out, for every person and financial year of a pipeline output: long-term conditions (count and",
-            "list), the Charlson index (Quan 2005 ICD-10 codes; Charlson 1987 and Quan 2011 weights), Elixhauser",
-            "(van Walraven weights), the Cambridge Multimorbidity Score, the Hospital Frailty Risk Score, frequent",
-            "attender flags, cost percentile, patient activation level (PAM) and the legal right-to-have flags",
-            "(NHS Continuing Healthcare, children's continuing care, section 117 aftercare, wheelchair).",
+            "Work out, for every person and financial year of a pipeline output: long-term conditions (count and "
+                    + "list), the Charlson index (Quan 2005 ICD-10 codes; Charlson 1987 and Quan 2011 weights), Elixhauser "
+                    + "(van Walraven weights), the Cambridge Multimorbidity Score, the Hospital Frailty Risk Score, "
+                    + "frequent attender flags, cost percentile, patient activation level (PAM) and the legal right-to-have "
+                    + "flags (NHS Continuing Healthcare, children's continuing care, section 117 aftercare, wheelchair).",
             "",
-            "Writes person_year_risk.csv and .parquet, risk.html and code-lists/ (every code list and weight used,",
-            "with its published source). The output folder appears whole or not at all.",
+            "Writes person_year_risk.csv and .parquet, risk.html and code-lists/ (every code list and weight "
+                    + "used, with its published source). The output folder appears whole or not at all.",
         },
         footer = {
             "",
