@@ -97,7 +97,8 @@ GROUP BY p.person_pseudonym, p.financial_year
 -- The cost percentile sorts a narrow table, not the wide result.
 CREATE OR REPLACE TEMP TABLE person_year_cost_rank AS
 SELECT person_pseudonym, financial_year,
-       CAST(floor(100 * percent_rank() OVER (PARTITION BY financial_year ORDER BY total_cost)) AS INTEGER) AS cost_percentile
+       -- The share of people that year whose cost is lower, in whole percent; the very highest fall in 99, the top 1%.
+       least(99, CAST(floor(100 * percent_rank() OVER (PARTITION BY financial_year ORDER BY total_cost)) AS INTEGER)) AS cost_percentile
 FROM pipeline_summary
 ;
 -- Hospital Frailty Risk Score: distinct three-character categories recorded in the two years to the year end.
