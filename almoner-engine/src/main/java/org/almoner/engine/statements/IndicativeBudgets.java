@@ -87,7 +87,7 @@ public final class IndicativeBudgets implements AutoCloseable {
             Sql.execute(connection, "CREATE OR REPLACE TABLE statement_cohort_members (cohort_id VARCHAR, person_pseudonym VARCHAR,"
                     + " financial_year VARCHAR)");
             String baseYear = StatementTables.baseYear(connection, rules);
-            StatementTables.create(connection, rules, baseYear, work, needsAssessments);
+            StatementTables.create(connection, rules, baseYear, work, needsAssessments, true);
             return new IndicativeBudgets(connection, work, rules, baseYear);
         } catch (RuntimeException e) {
             closeQuietly(connection);

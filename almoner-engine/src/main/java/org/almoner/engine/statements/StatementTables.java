@@ -48,8 +48,14 @@ final class StatementTables {
         return start + "/" + String.format("%02d", (start + 1) % 100);
     }
 
+    /**
+     * Creates the tables. {@code everyone} works out statements for every person of the base year (the API); otherwise
+     * only for the members of statement_cohort_members, which is all the command writes and much less work.
+     */
     static void create(Connection connection, StatementRules rules, String baseYear, java.nio.file.Path workFolder,
-            java.nio.file.Path needsAssessments) {
+            java.nio.file.Path needsAssessments, boolean everyone) {
+        Sql.execute(connection, "CREATE OR REPLACE TABLE statement_people AS SELECT DISTINCT person_pseudonym FROM "
+                + (everyone ? "person_year_risk" : "statement_cohort_members") + " WHERE financial_year = " + DuckDb.literal(baseYear));
         NeedsAssessments.load(connection, needsAssessments, baseYear);
         java.nio.file.Path names = workFolder.resolve("treatment-functions.csv");
         try (var in = StatementTables.class.getResourceAsStream("treatment-functions.csv")) {

@@ -64,7 +64,7 @@ public final class Statements {
                 ProviderNames.load(connection, work, request.reference());
                 cohortMembers(connection, request);
                 String baseYear = StatementTables.baseYear(connection, rules);
-                StatementTables.create(connection, rules, baseYear, work, request.needsAssessments());
+                StatementTables.create(connection, rules, baseYear, work, request.needsAssessments(), false);
                 Files.writeString(staging.resolve("statement-rules.yaml"), request.rules() == null
                         ? StatementRules.builtInText() : Files.readString(request.rules(), StandardCharsets.UTF_8));
                 String inCohort = "person_pseudonym IN (SELECT person_pseudonym FROM statement_cohort_members WHERE financial_year = "

@@ -1,5 +1,5 @@
--- Person-level statements of resources, indicative budgets and the double-funding cross-check, for every person in
--- the base year. Needs person_year_risk, pipeline_activity, provider_names and statement_services; StatementTables
+-- Person-level statements of resources, indicative budgets and the double-funding cross-check, for the people in
+-- statement_people (cohort members, or everyone for the API). Needs person_year_risk, pipeline_activity, provider_names and statement_services; StatementTables
 -- fills in the base and previous years, the band and adjustment rules and the rules version. Statements are
 -- separated by a line holding only a semicolon.
 -- Activity is summed to one row per person, year, provider, service, costing method and unit first: far fewer rows
@@ -10,7 +10,7 @@ SELECT person_pseudonym, financial_year, setting, service_code, provider_code, c
        count(*) FILTER (WHERE cost IS NULL) AS uncosted_rows,
        min(start_date) AS first_date, max(coalesce(end_date, start_date)) AS last_date
 FROM pipeline_activity
-WHERE person_pseudonym IS NOT NULL AND financial_year IN (${base_year}, ${previous_year})
+WHERE person_pseudonym IN (SELECT person_pseudonym FROM statement_people) AND financial_year IN (${base_year}, ${previous_year})
 GROUP BY ALL
 ;
 CREATE OR REPLACE TEMP TABLE activity_services AS
@@ -87,7 +87,7 @@ WITH people AS (
                AS known_previous_year
     FROM person_year_risk r
     LEFT JOIN needs_assessments na ON na.person_pseudonym = r.person_pseudonym
-    WHERE r.financial_year = ${base_year}),
+    WHERE r.financial_year = ${base_year} AND r.person_pseudonym IN (SELECT person_pseudonym FROM statement_people)),
 costs AS (
     SELECT p.*,
            coalesce(c.includable, 0)::DECIMAL(18,2) AS includable_this_year,
