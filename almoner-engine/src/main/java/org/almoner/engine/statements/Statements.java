@@ -72,8 +72,10 @@ public final class Statements {
                 csv(connection, "SELECT * FROM system_statement", staging.resolve("system_statement.csv"));
                 both(connection, "SELECT * EXCLUDE (need_met) FROM person_statement_lines WHERE " + inCohort
                         + " ORDER BY person_pseudonym, include_in_budget DESC, cost_per_year DESC", staging, "person_statements");
-                both(connection, "SELECT * FROM indicative_budgets WHERE " + inCohort + " ORDER BY person_pseudonym", staging,
-                        "indicative_budgets");
+                both(connection, "SELECT b.*, c.cohorts FROM indicative_budgets b JOIN (SELECT person_pseudonym,"
+                        + " array_to_string(list_sort(list(DISTINCT cohort_id)), '; ') AS cohorts FROM statement_cohort_members"
+                        + " WHERE financial_year = " + DuckDb.literal(baseYear) + " GROUP BY person_pseudonym) c USING (person_pseudonym)"
+                        + " ORDER BY person_pseudonym", staging, "indicative_budgets");
                 csv(connection, "SELECT * FROM double_funding WHERE " + inCohort + " ORDER BY person_pseudonym, need_met",
                         staging.resolve("double_funding.csv"));
                 SystemStatementPage.write(connection, rules, baseYear, staging.resolve("system_statement.html"));
