@@ -127,8 +127,10 @@ public final class Statements {
         Path letters = Files.createDirectories(staging.resolve("letters"));
         for (String person : request.people()) {
             PersonStatement statement = PersonStatements.read(connection, person).orElseThrow(() -> new EngineException(
-                    EngineErrorCode.BAD_ARGUMENT, "--person " + person + " is not a person of the base year in this pipeline output."
-                            + " Pseudonyms are in indicative_budgets.csv (column person_pseudonym)."));
+                    EngineErrorCode.BAD_ARGUMENT, "--person " + person + " has no statement: statements are written for the"
+                            + " members of the cohorts in the base year, and this pseudonym is not one of them. Their pseudonyms are"
+                            + " in cohort_members.csv of `almoner cohort` (column person_pseudonym); give one of those, or add"
+                            + " --cohort options that include the person."));
             Files.writeString(letters.resolve(person + ".html"), PersonStatementPage.render(statement, rules), StandardCharsets.UTF_8);
         }
         return request.people().size();
