@@ -104,6 +104,16 @@ class CommandsTest {
         }
     }
 
+    @Test
+    void refusesALetterForSomeoneOutsideTheCohortsAndWritesNothing() {
+        int exit = run(new StatementCommand(), "--in", pipelineOutput.toString(), "--person", "not-a-member",
+                "--out", temporary.resolve("statements").toString(), "--threads", "1");
+
+        assertThat(exit).isEqualTo(EngineErrorCode.BAD_ARGUMENT.exitCode());
+        assertThat(failure).hasMessageContaining("--person not-a-member has no statement").hasMessageContaining("cohort_members.csv");
+        assertThat(temporary.resolve("statements")).doesNotExist();
+    }
+
     private int run(Callable<Integer> command, String... arguments) {
         CommandLine commandLine = new CommandLine(command);
         commandLine.setOut(new PrintWriter(out, true));
