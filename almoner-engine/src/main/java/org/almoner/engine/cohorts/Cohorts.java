@@ -33,6 +33,17 @@ public final class Cohorts {
     private Cohorts() {
     }
 
+    /** The fields a rule may use, from the columns of person_year_risk (see {@link RiskStratification#columns}). */
+    public static Map<String, FieldType> fields(Map<String, String> columns) {
+        Map<String, FieldType> fields = new LinkedHashMap<>();
+        columns.forEach((name, type) -> {
+            if (!name.equals("person_pseudonym") && !name.equals("financial_year")) {
+                fields.put(name, FieldType.ofDatabaseType(type));
+            }
+        });
+        return fields;
+    }
+
     /** The fields of {@code person_year_risk} a rule may use, with their types. */
     public static Map<String, FieldType> fields(Connection connection) {
         Map<String, FieldType> fields = new LinkedHashMap<>();
@@ -123,8 +134,11 @@ public final class Cohorts {
                     throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "The cohort definition file " + request.definitions()
                             + " does not exist. Give the path of a YAML file; `almoner cohort --help` shows where the built-in one is described.");
                 }
+                // The definitions are checked on the stratification's shape first, so a wrong rule fails in moments.
+                Map<String, FieldType> fields = fields(RiskStratification.columns(request.pipeline(), work));
+                CohortDefinitions definitions = request.definitions() == null ? CohortDefinitions.builtIn(fields)
+                        : CohortDefinitions.read(request.definitions(), fields);
                 RiskStratification.provideRiskTable(connection, work, request.stratification());
-                CohortDefinitions definitions = definitions(connection, request.definitions());
                 ProviderNames.load(connection, work, request.reference());
                 createTables(connection, definitions);
                 copy(connection, "SELECT * FROM cohort_members ORDER BY cohort_id, financial_year, person_pseudonym", staging, "cohort_members");

@@ -59,8 +59,10 @@ public final class Statements {
             StatementResult result;
             try (Connection connection = DuckDb.open(null, request.settings().withTemporaryDirectory(work))) {
                 request.pipeline().createViews(connection);
+                // The rules are checked on the stratification's shape first, so a wrong rule fails in moments.
+                var fields = Cohorts.fields(RiskStratification.columns(request.pipeline(), work));
+                StatementRules rules = request.rules() == null ? StatementRules.builtIn(fields) : StatementRules.read(request.rules(), fields);
                 RiskStratification.provideRiskTable(connection, work, request.stratification());
-                StatementRules rules = rules(connection, request.rules());
                 ProviderNames.load(connection, work, request.reference());
                 cohortMembers(connection, request);
                 String baseYear = StatementTables.baseYear(connection, rules);

@@ -40,8 +40,20 @@ public record PipelineOutput(Path folder) {
 
     /** Creates (or replaces) the views over the pipeline's files on {@code connection}. */
     public void createViews(Connection connection) {
+        createViews(connection, "");
+    }
+
+    /**
+     * Creates the same views holding no rows, so that the shape of what is worked out from them (the fields a cohort
+     * rule may use) is known in moments, before any real work.
+     */
+    public void createEmptyViews(Connection connection) {
+        createViews(connection, " LIMIT 0");
+    }
+
+    private void createViews(Connection connection, String limit) {
         VIEWS.forEach((view, file) -> Sql.execute(connection, "CREATE OR REPLACE VIEW " + view
-                + " AS SELECT * FROM read_parquet(" + DuckDb.literal(folder.resolve(file).toAbsolutePath().toString()) + ")"));
+                + " AS SELECT * FROM read_parquet(" + DuckDb.literal(folder.resolve(file).toAbsolutePath().toString()) + ")" + limit));
     }
 
     private static Map<String, String> views() {

@@ -77,6 +77,26 @@ public final class RiskStratification {
                 + DuckDb.literal(file.toAbsolutePath().toString()) + ")");
     }
 
+    /**
+     * The columns of person_year_risk and their DuckDB types, worked out on empty views in a database of its own, so
+     * rule files can be checked before any real work.
+     */
+    public static java.util.Map<String, String> columns(PipelineOutput pipeline, Path workFolder) {
+        java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+        try (Connection connection = DuckDb.open(null, DuckDbSettings.defaults())) {
+            pipeline.createEmptyViews(connection);
+            createRiskTable(connection, workFolder);
+            try (var statement = connection.createStatement(); var rows = statement.executeQuery("DESCRIBE person_year_risk")) {
+                while (rows.next()) {
+                    columns.put(rows.getString("column_name"), rows.getString("column_type"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "Could not work out the stratification's columns: " + e.getMessage(), e);
+        }
+        return columns;
+    }
+
     /** Splits a script on lines holding only a semicolon. */
     static java.util.List<String> statements(String script) {
         return Arrays.stream(script.split("(?m)^;\\s*$"))
