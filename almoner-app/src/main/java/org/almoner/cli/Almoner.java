@@ -5,6 +5,9 @@ import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.benchmark.BenchmarkCommand;
 import org.almoner.engine.capitation.CapitationCommand;
+import org.almoner.engine.cohorts.CohortCommand;
+import org.almoner.engine.statements.StatementCommand;
+import org.almoner.engine.stratification.StratifyCommand;
 import org.almoner.engine.release.ReleaseCommand;
 import org.almoner.engine.fhir.FhirImportCommand;
 import org.almoner.engine.generator.GenerateCommand;
@@ -31,6 +34,9 @@ import picocli.CommandLine.Command;
             BenchmarkCommand.class,
             CapitationCommand.class,
             ReleaseCommand.class,
+            StratifyCommand.class,
+            CohortCommand.class,
+            StatementCommand.class,
             CommandLine.HelpCommand.class,
         },
         description = {

@@ -1,0 +1,133 @@
+package org.almoner.engine.statements;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.almoner.engine.duckdb.DuckDb;
+import org.almoner.engine.duckdb.DuckDbSettings;
+import org.almoner.engine.duckdb.Sql;
+import org.almoner.engine.stratification.PipelineOutput;
+import org.almoner.engine.stratification.ProviderNames;
+import org.almoner.engine.stratification.RiskStratification;
+
+/**
+ * The plain-Java API for a person's statement of resources and indicative budget, for the platform to call.
+ *
+ * <p>Open it once over a pipeline output folder; it stratifies the population and works out every person's statement
+ * in an embedded database (seconds for tens of thousands of people), then answers {@link #statementFor} from memory.
+ * Close it to release the database and its work folder. Not for concurrent use from several threads: the platform
+ * should hold one per pipeline output and serialise calls, or open one per worker.
+ *
+ * <pre>{@code
+ * try (IndicativeBudgets budgets = IndicativeBudgets.open(Path.of("data/output"), null, DuckDbSettings.defaults())) {
+ *     budgets.statementFor("3f9c...").ifPresent(statement ->
+ *             System.out.println(statement.working().indicativeBudget()));
+ *     String letter = budgets.letterFor("3f9c...").orElseThrow();   // the HTML letter
+ * }
+ * }</pre>
+ *
+ * <p>Bad input fails with {@link org.almoner.engine.EngineException}: a folder the pipeline did not write, a rules file
+ * that does not exist or has a wrong rule (the message names the file, line and field).
+ */
+public final class IndicativeBudgets implements AutoCloseable {
+
+    private final Connection connection;
+    private final Path work;
+    private final StatementRules rules;
+    private final String baseYear;
+
+    private IndicativeBudgets(Connection connection, Path work, StatementRules rules, String baseYear) {
+        this.connection = connection;
+        this.work = work;
+        this.rules = rules;
+        this.baseYear = baseYear;
+    }
+
+    /**
+     * Opens the statements of a pipeline output folder.
+     *
+     * @param pipelineOutput the folder `almoner pipeline` wrote
+     * @param rulesFile      statement rules (YAML), or null for the built-in rules
+     * @param settings       database threads and memory
+     */
+    public static IndicativeBudgets open(Path pipelineOutput, Path rulesFile, DuckDbSettings settings) {
+        return open(pipelineOutput, rulesFile, null, settings);
+    }
+
+    /**
+     * Opens the statements of a pipeline output folder, with recorded needs assessments.
+     *
+     * @param pipelineOutput   the folder `almoner pipeline` wrote
+     * @param rulesFile        statement rules (YAML), or null for the built-in rules
+     * @param needsAssessments a needs assessment CSV (person_pseudonym, trajectory, adjustment_percent, assessed_on), or null
+     * @param settings         database threads and memory
+     */
+    public static IndicativeBudgets open(Path pipelineOutput, Path rulesFile, Path needsAssessments, DuckDbSettings settings) {
+        requireNonNull(pipelineOutput, "pipelineOutput is null");
+        requireNonNull(settings, "settings is null");
+        PipelineOutput pipeline = new PipelineOutput(pipelineOutput);
+        Path work;
+        try {
+            work = Files.createTempDirectory("almoner-budgets-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Connection connection = DuckDb.open(null, settings.withTemporaryDirectory(work));
+        try {
+            pipeline.createViews(connection);
+            RiskStratification.createRiskTable(connection, work);
+            StatementRules rules = Statements.rules(connection, rulesFile);
+            ProviderNames.load(connection, work, null);
+            Sql.execute(connection, "CREATE OR REPLACE TABLE statement_cohort_members (cohort_id VARCHAR, person_pseudonym VARCHAR,"
+                    + " financial_year VARCHAR)");
+            String baseYear = StatementTables.baseYear(connection, rules);
+            StatementTables.create(connection, rules, baseYear, work, needsAssessments, true);
+            return new IndicativeBudgets(connection, work, rules, baseYear);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            Statements.deleteFolder(work);
+            throw e;
+        }
+    }
+
+    /** The financial year of historic use the statements start from. */
+    public String baseYear() {
+        return baseYear;
+    }
+
+    /** The version of the statement rules in use. */
+    public String rulesVersion() {
+        return rules.version();
+    }
+
+    /** The person's statement and budget, or empty when the pseudonym is not a person of the base year. */
+    public Optional<PersonStatement> statementFor(String personPseudonym) {
+        requireNonNull(personPseudonym, "personPseudonym is null");
+        return PersonStatements.read(connection, personPseudonym);
+    }
+
+    /** The person's statement as a printable HTML page with the "how your indicative budget was worked out" letter. */
+    public Optional<String> letterFor(String personPseudonym) {
+        return statementFor(personPseudonym).map(statement -> PersonStatementPage.render(statement, rules));
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+        Statements.deleteFolder(work);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Nothing was written through this connection, so there is nothing to lose.
+        }
+    }
+}
