@@ -24,7 +24,22 @@ class AlmonerCommandLineTest {
     @Test
     void helpListsEveryCommandWithWhatItDoes() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("generate", "pipeline", "key", "demo", "benchmark", "fhir-import");
+        assertThat(out.toString()).contains("generate", "pipeline", "key", "demo", "benchmark", "fhir-import", "serve",
+                "reconcile", "benchmark-ledger", "stratify", "cohort", "statement", "capitation", "release");
+    }
+
+    @Test
+    void servingOnAPortInUseSaysSoWithoutStartingAnything() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            assertThat(run("serve", "--port", Integer.toString(taken.getLocalPort()))).isEqualTo(78);
+            assertThat(err.toString()).contains("is in use").contains("--port");
+        }
+    }
+
+    @Test
+    void reconcilingAFolderWithoutADatabaseNamesIt(@TempDir Path folder) {
+        assertThat(run("reconcile", "--data-folder", folder.resolve("nowhere").toString())).isEqualTo(66);
+        assertThat(err.toString()).contains("nowhere").contains("--data-folder");
     }
 
     @Test
