@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.almoner.engine.duckdb.DatabaseOptions;
 import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.engine.page.HtmlPage;
 import org.almoner.engine.stratification.PipelineOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -81,17 +83,12 @@ public final class StatementCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace an existing output folder (only once the new one is complete).")
     boolean replace;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all processors.")
-    Integer threads;
-
-    @Option(names = "--memory-limit", paramLabel = "MB", defaultValue = "4096",
-            description = "Database memory limit in megabytes. Default: ${DEFAULT-VALUE}.")
-    long memoryLimitMegabytes;
+    @Mixin
+    DatabaseOptions database;
 
     @Override
     public Integer call() {
-        DuckDbSettings settings = new DuckDbSettings(
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, memoryLimitMegabytes, null);
+        DuckDbSettings settings = database.settings();
         StatementResult result = Statements.run(new StatementRequest(new PipelineOutput(input), stratification, cohorts, rules,
                 needsAssessments, reference, cohortIds, people, output, replace, settings));
         PrintWriter out = spec.commandLine().getOut();

@@ -3,9 +3,11 @@ package org.almoner.engine.stratification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.almoner.engine.duckdb.DatabaseOptions;
 import org.almoner.engine.duckdb.DuckDbSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,17 +47,12 @@ public final class StratifyCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace an existing output folder (only once the new one is complete).")
     boolean replace;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: all processors.")
-    Integer threads;
-
-    @Option(names = "--memory-limit", paramLabel = "MB", defaultValue = "4096",
-            description = "Database memory limit in megabytes. Default: ${DEFAULT-VALUE}.")
-    long memoryLimitMegabytes;
+    @Mixin
+    DatabaseOptions database;
 
     @Override
     public Integer call() {
-        DuckDbSettings settings = new DuckDbSettings(
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, memoryLimitMegabytes, null);
+        DuckDbSettings settings = database.settings();
         StratificationResult result = RiskStratification.run(new PipelineOutput(input), output, replace, settings);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Stratified %,d person-years in %.1f s (rules %s).%n", result.personYears(),
