@@ -150,9 +150,12 @@ public final class FellegiSunterLinker {
         Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_sample_right AS SELECT *, row_number() OVER () - 1 AS position FROM (SELECT * FROM "
                 + RIGHT + " ORDER BY random() LIMIT " + sampleSize + ")");
         long rightSize = Sql.queryLong(connection, "SELECT count(*) FROM fs_sample_right");
+        // Shifts start at 1 and stay below the sample's size: both samples may come out in the same
+        // order (same seed, same input order), and shift 0 would then pair each record with its twin.
+        long pairedShifts = Math.max(1, Math.min(shifts, rightSize - 1));
         // The partner's position is worked out first so the join is on equality (a hash join), not an expression.
         List<ComparisonPattern> patterns = patterns("SELECT " + stripComments(levels) + " FROM (SELECT sample.*, (sample.position + s.shift) % "
-                + rightSize + " AS partner FROM fs_sample_left sample CROSS JOIN range(" + shifts + ") s(shift)) l"
+                + rightSize + " AS partner FROM fs_sample_left sample CROSS JOIN range(1, " + (pairedShifts + 1) + ") s(shift)) l"
                 + " JOIN fs_sample_right r ON r.position = l.partner"
                 + (deduplicate ? " WHERE l.record_id <> r.record_id" : ""));
         Sql.execute(connection, "DROP TABLE fs_sample_left; DROP TABLE fs_sample_right");

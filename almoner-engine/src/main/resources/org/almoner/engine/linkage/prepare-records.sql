@@ -3,12 +3,12 @@
 -- district, and date-of-birth parts. Placeholders: {target}, {source}.
 CREATE OR REPLACE TABLE {target} AS
 WITH cleaned AS (
-    SELECT record_id,
-           nullif(regexp_replace(lower(trim(given_name)), '[^a-z]', '', 'g'), '') AS given_name,
-           nullif(regexp_replace(lower(trim(family_name)), '[^a-z]', '', 'g'), '') AS family_name,
-           date_of_birth,
-           nullif(upper(trim(sex)), '') AS sex,
-           nullif(regexp_replace(upper(postcode), '[^A-Z0-9]', '', 'g'), '') AS postcode
+    SELECT CAST(record_id AS VARCHAR) AS record_id,
+           nullif(regexp_replace(lower(trim(CAST(given_name AS VARCHAR))), '[^a-z]', '', 'g'), '') AS given_name,
+           nullif(regexp_replace(lower(trim(CAST(family_name AS VARCHAR))), '[^a-z]', '', 'g'), '') AS family_name,
+           TRY_CAST(date_of_birth AS DATE) AS date_of_birth,
+           nullif(upper(trim(CAST(sex AS VARCHAR))), '') AS sex,
+           nullif(regexp_replace(upper(CAST(postcode AS VARCHAR)), '[^A-Z0-9]', '', 'g'), '') AS postcode
     FROM {source})
 SELECT c.record_id, c.given_name,
        list_distinct(list_concat([c.given_name], coalesce(n.given_names, []))) AS given_names,
