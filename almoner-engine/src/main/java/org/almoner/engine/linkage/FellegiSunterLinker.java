@@ -125,7 +125,8 @@ public final class FellegiSunterLinker {
         start = System.nanoTime();
         log.accept("Estimating u from random pairs and m by expectation-maximisation");
         double[][] u = estimateU(levels, deduplicate);
-        ModelParameters parameters = estimateM(u);
+        double possiblePairs = deduplicate ? leftRecords * (leftRecords - 1) / 2.0 : (double) leftRecords * rightRecords;
+        ModelParameters parameters = estimateM(u, Math.max(1, possiblePairs));
         stages.add(new LinkOutcome.StageTime("Estimate m and u", elapsed(start)));
 
         start = System.nanoTime();
@@ -187,7 +188,7 @@ public final class FellegiSunterLinker {
         return counts;
     }
 
-    private ModelParameters estimateM(double[][] u) {
+    private ModelParameters estimateM(double[][] u, double possiblePairs) {
         List<ComparisonPattern> patterns = patterns("SELECT " + levelColumns() + " FROM fs_compared");
         LinkField[] fields = LinkField.values();
         double[][] initialM = new double[fields.length][];
@@ -200,7 +201,12 @@ public final class FellegiSunterLinker {
             }
         }
         ExpectationMaximisation.Estimate estimate = new ExpectationMaximisation(500, 1e-7)
-                .fit(patterns, u, initialM, 0.5, settings.prior());
+                .fit(patterns, u, initialM, 0.5, null, true);
+        // The weights use the u of random pairs, so the prior is the chance that two records taken at
+        // random match: the matches EM expects among compared pairs over all possible pairs.
+        long compared = patterns.stream().mapToLong(ComparisonPattern::pairs).sum();
+        double prior = settings.prior() != null ? settings.prior()
+                : Math.min(0.5, Math.max(1e-12, estimate.share() * compared / possiblePairs));
         Map<LinkField, List<Double>> m = new EnumMap<>(LinkField.class);
         Map<LinkField, List<Double>> uByField = new EnumMap<>(LinkField.class);
         double[][] fitted = estimate.m();
@@ -208,7 +214,7 @@ public final class FellegiSunterLinker {
             m.put(fields[f], boxed(fitted[f]));
             uByField.put(fields[f], boxed(u[f]));
         }
-        return new ModelParameters(estimate.share(), m, uByField, estimate.iterations(), estimate.converged());
+        return new ModelParameters(prior, m, uByField, estimate.iterations(), estimate.converged());
     }
 
     private void score(ModelParameters parameters) {

@@ -99,7 +99,7 @@ public final class LinkCommand implements Callable<Integer> {
         }
         out.printf(Locale.UK, "Links: %,d (match weight %.2f or more). Clerical review: %,d (from %.2f). Persons: %,d.%n",
                 outcome.links(), config.settings().linkWeight(), outcome.review(), config.settings().reviewWeight(), outcome.clusters());
-        out.printf(Locale.UK, "Prior match probability among compared pairs: %.5f; EM %s after %d iterations.%n%n",
+        out.printf(Locale.UK, "Prior match probability (two records taken at random): %.3g; EM %s after %d iterations.%n%n",
                 outcome.parameters().prior(), outcome.parameters().converged() ? "converged" : "did NOT converge", outcome.parameters().iterations());
         out.println("m and u per comparison level (weight = log2(m/u)):");
         for (LinkField field : LinkField.values()) {

@@ -46,7 +46,7 @@ final class LinkReportPage {
                         outcome.comparedPairs(), outcome.links(), outcome.review(), outcome.clusters()))
                 .append("</p><p>")
                 .append(String.format(Locale.UK, "A pair is a link at a match weight of %.2f or more (match probability %.4f);"
-                        + " pairs from %.2f up to that go to clerical review. The prior match probability among compared pairs is %.5f (weight %.2f).",
+                        + " pairs from %.2f up to that go to clerical review. The prior probability that two records taken at random match is %.3g (weight %.2f).",
                         configuration.settings().linkWeight(), probability(configuration.settings().linkWeight()),
                         configuration.settings().reviewWeight(), outcome.parameters().prior(), outcome.parameters().priorWeight()))
                 .append("</p></div>\n");

@@ -10,7 +10,7 @@ import java.util.List;
  * @param blockingRules the rules whose pairs are compared (their union)
  * @param linkWeight pairs whose match weight is at least this are links
  * @param reviewWeight pairs from this weight up to {@code linkWeight} go to clerical review
- * @param prior the prior probability that a compared pair is a match, or null to estimate it by
+ * @param prior the prior probability that two records taken at random match, or null to estimate it by
  *     expectation-maximisation
  * @param maximumComparisons the most pairs any one blocking rule may generate; more fails before any work
  * @param randomPairs how many random pairs to compare to estimate the u probabilities

@@ -10,7 +10,7 @@ import java.util.Map;
  * matching pair compares at that level) and the u probability (that a non-matching pair does), and the
  * prior probability that a compared pair is a match.
  *
- * @param prior the prior match probability among compared pairs
+ * @param prior the prior probability that two records taken at random match
  * @param m m probabilities per field, one per level, best level first
  * @param u u probabilities per field, one per level, best level first
  * @param iterations how many expectation-maximisation iterations ran

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Estimates the m probabilities and the share of matches among compared pairs by
- * expectation-maximisation, with the u probabilities held at their values from random sampling
- * (random pairs are almost all non-matches, so u is measured better than EM can estimate it, and
- * fixing it keeps EM from converging on some other split of the pairs).
+ * expectation-maximisation. Among blocked pairs the non-matches agree far more often than random
+ * pairs do (they share the blocking keys), so the u of the compared pairs is estimated alongside m
+ * unless held fixed; the weights then use the u of random pairs, which is what a non-match looks like
+ * across all pairs (the approach of the Fellegi-Sunter literature and of tools such as Splink).
  */
 public final class ExpectationMaximisation {
 
@@ -34,16 +35,21 @@ public final class ExpectationMaximisation {
      * @param initialM starting m probabilities per field and level
      * @param initialShare starting share of matches
      * @param fixedShare when not null, the match share is held at this value
+     * @param estimateU whether u is estimated too (from {@code u} as a start) rather than held
      */
-    public Estimate fit(List<ComparisonPattern> patterns, double[][] u, double[][] initialM, double initialShare, Double fixedShare) {
+    public Estimate fit(List<ComparisonPattern> patterns, double[][] initialU, double[][] initialM, double initialShare, Double fixedShare,
+            boolean estimateU) {
         requireNonNull(patterns, "patterns is null");
         double[][] m = copy(initialM);
+        double[][] u = copy(initialU);
         double share = fixedShare != null ? fixedShare : initialShare;
         int fields = u.length;
         for (int iteration = 1; iteration <= maximumIterations; iteration++) {
             double[][] matchCounts = new double[fields][];
+            double[][] nonMatchCounts = new double[fields][];
             for (int f = 0; f < fields; f++) {
                 matchCounts[f] = new double[u[f].length];
+                nonMatchCounts[f] = new double[u[f].length];
             }
             double expectedMatches = 0;
             double total = 0;
@@ -65,6 +71,7 @@ public final class ExpectationMaximisation {
                     int level = pattern.level(f);
                     if (level >= 0) {
                         matchCounts[f][level] += weight;
+                        nonMatchCounts[f][level] += pattern.pairs() - weight;
                     }
                 }
             }
@@ -78,6 +85,17 @@ public final class ExpectationMaximisation {
                     double updated = sum > 0 ? Math.max(FLOOR, matchCounts[f][level] / sum) : m[f][level];
                     change = Math.max(change, Math.abs(updated - m[f][level]));
                     m[f][level] = updated;
+                }
+                if (estimateU) {
+                    double nonMatchSum = 0;
+                    for (double count : nonMatchCounts[f]) {
+                        nonMatchSum += count;
+                    }
+                    for (int level = 0; level < u[f].length; level++) {
+                        double updated = nonMatchSum > 0 ? Math.max(FLOOR, nonMatchCounts[f][level] / nonMatchSum) : u[f][level];
+                        change = Math.max(change, Math.abs(updated - u[f][level]));
+                        u[f][level] = updated;
+                    }
                 }
             }
             if (fixedShare == null && total > 0) {

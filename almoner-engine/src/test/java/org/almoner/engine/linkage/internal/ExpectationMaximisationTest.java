@@ -26,7 +26,7 @@ class ExpectationMaximisationTest {
             }
         }
         double[][] start = {{0.5, 0.25, 0.25}, {0.5, 0.5}, {0.4, 0.3, 0.3}};
-        ExpectationMaximisation.Estimate estimate = new ExpectationMaximisation(1000, 1e-9).fit(patterns, u, start, 0.5, null);
+        ExpectationMaximisation.Estimate estimate = new ExpectationMaximisation(1000, 1e-9).fit(patterns, u, start, 0.5, null, false);
         assertThat(estimate.converged()).isTrue();
         assertThat(estimate.share()).isCloseTo(share, within(0.001));
         for (int f = 0; f < m.length; f++) {
@@ -43,7 +43,7 @@ class ExpectationMaximisationTest {
                 new ComparisonPattern(new int[] {0, 0}, 900), new ComparisonPattern(new int[] {1, 1}, 900),
                 new ComparisonPattern(new int[] {0, -1}, 500));
         ExpectationMaximisation.Estimate estimate = new ExpectationMaximisation(500, 1e-9)
-                .fit(patterns, u, new double[][] {{0.8, 0.2}, {0.8, 0.2}}, 0.5, null);
+                .fit(patterns, u, new double[][] {{0.8, 0.2}, {0.8, 0.2}}, 0.5, null, false);
         double[][] m = estimate.m();
         assertThat(m[0][0] + m[0][1]).isCloseTo(1.0, within(1e-6));
         assertThat(m[1][0] + m[1][1]).isCloseTo(1.0, within(1e-6));
@@ -55,7 +55,7 @@ class ExpectationMaximisationTest {
         double[][] u = {{0.1, 0.9}};
         List<ComparisonPattern> patterns = List.of(new ComparisonPattern(new int[] {0}, 100), new ComparisonPattern(new int[] {1}, 900));
         ExpectationMaximisation.Estimate estimate = new ExpectationMaximisation(100, 1e-9)
-                .fit(patterns, u, new double[][] {{0.9, 0.1}}, 0.5, 0.05);
+                .fit(patterns, u, new double[][] {{0.9, 0.1}}, 0.5, 0.05, false);
         assertThat(estimate.share()).isEqualTo(0.05);
     }
 }
