@@ -19,8 +19,11 @@ import java.util.List;
 public record LinkSettings(List<BlockingRule> blockingRules, double linkWeight, double reviewWeight, Double prior,
         long maximumComparisons, long randomPairs, long seed) {
 
-    /** Link at a match probability of about 0.99 (weight 6.6); review from even odds (weight 0). */
-    public static final double DEFAULT_LINK_WEIGHT = 6.6;
+    /**
+     * Link from a match weight of 4 (model probability 0.94; measured precision 0.998 at 1M records, as the
+     * estimated prior is cautious); review from even odds (weight 0).
+     */
+    public static final double DEFAULT_LINK_WEIGHT = 4.0;
     public static final double DEFAULT_REVIEW_WEIGHT = 0.0;
     public static final long DEFAULT_MAXIMUM_COMPARISONS = 100_000_000L;
     public static final long DEFAULT_RANDOM_PAIRS = 1_000_000L;
