@@ -145,11 +145,11 @@ public final class FellegiSunterLinker {
         // position. Almost none of them match, so their levels measure u directly.
         long sampleSize = Math.max(1, Math.min(100_000, (long) Math.sqrt(settings.randomPairs()) * 10));
         long shifts = Math.max(1, settings.randomPairs() / sampleSize);
-        Sql.execute(connection, "SELECT setseed(" + ((settings.seed() % 1000) / 1000.0) + ")");
-        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_sample_left AS SELECT *, row_number() OVER () - 1 AS position FROM (SELECT * FROM "
-                + LEFT + " ORDER BY random() LIMIT " + sampleSize + ")");
-        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_sample_right AS SELECT *, row_number() OVER () - 1 AS position FROM (SELECT * FROM "
-                + RIGHT + " ORDER BY random() LIMIT " + sampleSize + ")");
+        // A hash of the record id and the seed shuffles the same way every run, whatever the threads.
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_sample_left AS SELECT *, row_number() OVER (ORDER BY hash(record_id, " + settings.seed() + "), record_id) - 1 AS position FROM (SELECT * FROM "
+                + LEFT + " ORDER BY hash(record_id, " + settings.seed() + "), record_id LIMIT " + sampleSize + ")");
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_sample_right AS SELECT *, row_number() OVER (ORDER BY hash(record_id, " + (settings.seed() + 1) + "), record_id) - 1 AS position FROM (SELECT * FROM "
+                + RIGHT + " ORDER BY hash(record_id, " + (settings.seed() + 1) + "), record_id LIMIT " + sampleSize + ")");
         long rightSize = Sql.queryLong(connection, "SELECT count(*) FROM fs_sample_right");
         // Shifts start at 1 and stay below the sample's size: both samples may come out in the same
         // order (same seed, same input order), and shift 0 would then pair each record with its twin.
