@@ -11,6 +11,7 @@ import org.almoner.engine.stratification.StratifyCommand;
 import org.almoner.engine.release.ReleaseCommand;
 import org.almoner.engine.fhir.FhirImportCommand;
 import org.almoner.engine.generator.GenerateCommand;
+import org.almoner.engine.linkage.LinkCommand;
 import org.almoner.engine.pipeline.PipelineCommand;
 import org.almoner.engine.pseudonymisation.KeyCommand;
 import picocli.CommandLine;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
             StratifyCommand.class,
             CohortCommand.class,
             StatementCommand.class,
+            LinkCommand.class,
             CommandLine.HelpCommand.class,
         },
         description = {

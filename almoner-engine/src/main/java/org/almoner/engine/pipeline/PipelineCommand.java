@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.almoner.engine.duckdb.DuckDbSettings;
+import org.almoner.engine.linkage.LinkSettings;
+import org.almoner.engine.linkage.ProbabilisticLinker;
+import org.almoner.engine.linkage.SupplementaryLinker;
 import org.almoner.engine.pseudonymisation.PseudonymisationKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +70,12 @@ public final class PipelineCommand implements Callable<Integer> {
                     + "pseudonymised outputs, for probabilistic linkage. Default: not written.")
     Path linkageKeys;
 
+    @Option(names = "--probabilistic-linkage",
+            description = "Also link the records the NHS number cannot (social care, VCSE, education, mistyped numbers) by"
+                    + " probabilistic record linkage on name, date of birth, sex and postcode, inside the pseudonymisation"
+                    + " boundary (see docs/linkage.md). Default: off.")
+    boolean probabilisticLinkage;
+
     @Option(names = "--as-of", paramLabel = "DATE",
             description = "Judge the data as at this date (ages, timeliness, future dates). Default: today.")
     LocalDate asOf;
@@ -103,7 +112,10 @@ public final class PipelineCommand implements Callable<Integer> {
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, memoryLimitMegabytes, null);
         PipelineRequest request = new PipelineRequest(input, reference, output, linkageKeys, key,
                 asOf == null ? LocalDate.now(clock) : asOf, timelinessDays, replace, database);
-        PipelineResult result = new Pipeline(List.of(), Pipeline.StageListener.console()).run(request);
+        List<SupplementaryLinker> linkers = probabilisticLinkage
+                ? List.of(new ProbabilisticLinker(LinkSettings.defaults(), line -> { }))
+                : List.of();
+        PipelineResult result = new Pipeline(linkers, Pipeline.StageListener.console()).run(request);
         PrintWriter out = spec.commandLine().getOut();
         printReport(result, out);
         out.flush();

@@ -17,9 +17,12 @@ final class PipelineReport {
         out.printf(Locale.UK, "Read %,d rows: loaded %,d, rejected %,d.%n", ingest.rowsRead(), ingest.rowsLoaded(),
                 ingest.rowsRejected());
         LinkageResult linkage = result.linkage();
-        out.printf(Locale.UK, "Linked %,d of %,d activity rows to a person by NHS number (%s); %,d await probabilistic linkage.%n",
-                linkage.linkedByNhsNumber(), linkage.rows(), percent(linkage.linkedByNhsNumber(), linkage.rows()),
-                linkage.unlinked());
+        out.printf(Locale.UK, "Linked %,d of %,d activity rows to a person by NHS number (%s)", linkage.linkedByNhsNumber(),
+                linkage.rows(), percent(linkage.linkedByNhsNumber(), linkage.rows()));
+        if (linkage.linkedOtherwise() > 0) {
+            out.printf(Locale.UK, " and %,d by probabilistic linkage", linkage.linkedOtherwise());
+        }
+        out.printf(Locale.UK, "; %,d are not linked.%n", linkage.unlinked());
         CostingResult costing = result.costing();
         out.printf(Locale.UK, "Costed %,d rows, total £%,.2f:%n", costing.rows() - costing.uncosted(), costing.totalCost());
         costing.byMethod().forEach((method, tally) -> {

@@ -18,6 +18,8 @@ import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
+import org.almoner.engine.linkage.LinkSettings;
+import org.almoner.engine.linkage.ProbabilisticLinker;
 import org.almoner.engine.pseudonymisation.PseudonymisationKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +185,25 @@ class PipelineTest {
         assertThat(output.resolve("precious.txt")).doesNotExist();
         assertThat(output.resolve("linked/activity.parquet")).exists();
         assertThat(siblingsOf(output)).containsExactlyInAnyOrder("input", "output");
+    }
+
+    @Test
+    void probabilisticLinkageLinksTheSocialCareClientWithoutAnNhsNumberByPseudonymOnly() throws Exception {
+        Path input = smallEconomy().writeTo(folder.resolve("input"));
+        Path output = folder.resolve("output");
+        PipelineResult result = new Pipeline(List.of(new ProbabilisticLinker(LinkSettings.defaults(), line -> { })),
+                Pipeline.StageListener.silent()).run(request(input, output, KEY, null, false));
+
+        assertThat(result.linkage().linkedOtherwise()).isEqualTo(1);
+        try (Connection duck = DuckDb.open(null, DuckDbSettings.defaults())) {
+            String activity = output.resolve("linked/activity.parquet").toString();
+            // Mary Seacol in social care is Mary Seacole on the spine, the only person with no NHS number.
+            assertThat(rows(duck, "SELECT link_method, match_weight >= 4 FROM read_parquet('" + activity + "') WHERE source_record_id = 'SC-1'"))
+                    .containsExactly(List.of("PROBABILISTIC", "true"));
+            assertThat(rows(duck, "SELECT count(*) FROM read_parquet('" + activity + "') a JOIN read_parquet('"
+                    + output.resolve("linked/people.parquet") + "') p USING (person_pseudonym) WHERE a.source_record_id = 'SC-1'"))
+                    .containsExactly(List.of("1"));
+        }
     }
 
     @Test
