@@ -72,6 +72,10 @@ public final class ReconcileCommand implements Callable<Integer> {
                 out.println("The database in " + postgres + " may be in use; if the platform is running, stop it first "
                         + "or ask it: GET /api/ledger/reconciliation.");
             }
+            // The database's start-up chatter is not for the person reading the reconciliation.
+            if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
+                zonky.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
             try (EmbeddedPostgres database = EmbeddedPostgres.builder().setDataDirectory(postgres).setCleanDataDirectory(false).start()) {
                 report = Reconciliation.over(database.getPostgresDatabase()).run();
             }
