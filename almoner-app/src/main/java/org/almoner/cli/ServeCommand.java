@@ -45,6 +45,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A pipeline output folder: indicative budgets are read from its statements of resources.")
     Path analyticsOutput;
 
+    @Option(names = "--statement-rules", paramLabel = "FILE",
+            description = "The area's statement rules (YAML, as for almoner statement --rules). Default: the built-in rules.")
+    Path statementRules;
+
     @Option(names = "--analytics-key-file", paramLabel = "FILE",
             description = "The pseudonymisation key the pipeline used: people recorded with an NHS number are linked to their analytics record.")
     Path analyticsKeyFile;
@@ -73,6 +77,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
         } else {
             properties.add("almoner.embedded-database.directory=" + dataFolder.resolve("postgres").toAbsolutePath());
+        }
+        if (statementRules != null) {
+            properties.add("almoner.analytics.statement-rules=" + statementRules.toAbsolutePath());
         }
         if (analyticsKeyFile != null) {
             properties.add("almoner.analytics.key-file=" + analyticsKeyFile.toAbsolutePath());

@@ -45,7 +45,7 @@ public class Budgets {
                         """)
                 .params(budget.id(), budget.personId(), budget.cohort(), budget.status().name(), budget.ageGroup().name(),
                         budget.eligibilityCategory(), budget.indicativeAmount(),
-                        json.writeValueAsString(budget.indicativeWorking().lines()), budget.indicativeWorking().source(),
+                        json.writeValueAsString(budget.indicativeWorking()), budget.indicativeWorking().source(),
                         budget.ongoing(), createdBy, now, now)
                 .update();
     }
@@ -149,8 +149,7 @@ public class Budgets {
     }
 
     private Budget budget(ResultSet row, int number) throws SQLException {
-        List<IndicativeLine> lines = json.readValue(row.getString("indicative_working"),
-                json.getTypeFactory().constructCollectionType(List.class, IndicativeLine.class));
+        StatementOfResources working = json.readValue(row.getString("indicative_working"), StatementOfResources.class);
         String level = row.getString("approval_level");
         return new Budget(
                 row.getObject("id", UUID.class),
@@ -159,7 +158,7 @@ public class Budgets {
                 AgeGroup.valueOf(row.getString("age_group")),
                 row.getString("eligibility_category"),
                 row.getBigDecimal("indicative_amount"),
-                new StatementOfResources(row.getString("indicative_source"), lines),
+                working,
                 BudgetStatus.valueOf(row.getString("status")),
                 row.getObject("plan_id", UUID.class),
                 (Integer) row.getObject("plan_version"),

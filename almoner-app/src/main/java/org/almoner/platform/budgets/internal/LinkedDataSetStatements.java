@@ -1,97 +1,103 @@
 package org.almoner.platform.budgets.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
-import org.almoner.engine.format.Setting;
+import org.almoner.engine.statements.BudgetWorking;
+import org.almoner.engine.statements.IndicativeBudgets;
+import org.almoner.engine.statements.PersonStatement;
+import org.almoner.engine.statements.StatementLine;
 import org.almoner.platform.budgets.IndicativeLine;
 import org.almoner.platform.budgets.StatementOfResources;
 import org.almoner.platform.budgets.StatementsOfResources;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The person-level statement of resources read from the engine's published output
- * ({@code linked/activity.parquet}) with DuckDB: the person's most recent financial year, one line
- * per provider, service, unit and costing method.
+ * The person-level statement of resources from the engine's statements ({@link IndicativeBudgets})
+ * over the pipeline output folder ({@code almoner.analytics.output}), with the area's statement rules
+ * ({@code almoner.analytics.statement-rules}, or the built-in ones): the same lines, the same working
+ * and the same budget as {@code almoner statement} gives for that person.
  *
- * <p>Which settings can be in a personal health budget follows handbook 2.7.4 d: prescribing,
- * general practice and hospital activity bought under block or tariff contracts stay out for now;
- * community, mental health, social care, continuing healthcare, VCSE and EHC plan provision are in.
+ * <p>The statements are worked out once, when the first is asked for, so starting the platform stays
+ * quick and a platform without analytics never pays for them.
  */
 @Component
-class LinkedDataSetStatements implements StatementsOfResources {
-
-    private static final Map<String, String> NOT_YET_INCLUDED = Map.of(
-            Setting.ADMITTED_PATIENT_CARE.code(), "When the acute contract moves to a cost and volume basis for this cohort",
-            Setting.OUTPATIENTS.code(), "When the acute contract moves to a cost and volume basis for this cohort",
-            Setting.A_AND_E.code(), "Not planned: urgent care stays commissioned for everyone",
-            Setting.PRIMARY_CARE.code(), "Not planned: general practice stays under the GP contract",
-            Setting.PRESCRIBING.code(), "Never: prescribing cannot be in a personal health budget");
+class LinkedDataSetStatements implements StatementsOfResources, DisposableBean {
 
     private final Path output;
+    private final Path rules;
+    private IndicativeBudgets statements;
 
-    LinkedDataSetStatements(@Value("${almoner.analytics.output:}") String output) {
+    LinkedDataSetStatements(@Value("${almoner.analytics.output:}") String output,
+            @Value("${almoner.analytics.statement-rules:}") String rules) {
         this.output = output.isBlank() ? null : Path.of(output);
+        this.rules = rules.isBlank() ? null : Path.of(rules);
     }
 
     @Override
     public Optional<StatementOfResources> forPseudonym(String analyticsPseudonym) {
-        if (output == null) {
-            return Optional.empty();
-        }
-        Path activity = output.resolve("linked").resolve("activity.parquet");
-        if (!Files.isReadable(activity)) {
-            return Optional.empty();
-        }
-        String source = "read_parquet(" + DuckDb.literal(activity.toString()) + ")";
-        try (Connection duckdb = DuckDb.open(null, new DuckDbSettings(1, 512, null));
-                PreparedStatement query = duckdb.prepareStatement("""
-                        WITH mine AS (SELECT * FROM %s WHERE person_pseudonym = ? AND cost IS NOT NULL),
-                        latest AS (SELECT max(financial_year) AS financial_year FROM mine)
-                        SELECT m.financial_year, m.setting, m.provider_code, m.service_code, m.unit_type, m.costing_method,
-                               sum(m.units)::DECIMAL(18,2) AS units, sum(m.cost)::DECIMAL(18,2) AS cost
-                        FROM mine m JOIN latest USING (financial_year)
-                        GROUP BY ALL
-                        ORDER BY cost DESC, m.setting, m.provider_code, m.service_code
-                        """.formatted(source))) {
-            query.setString(1, analyticsPseudonym);
-            List<IndicativeLine> lines = new ArrayList<>();
-            String year = null;
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    year = rows.getString("financial_year");
-                    BigDecimal units = rows.getBigDecimal("units");
-                    BigDecimal cost = rows.getBigDecimal("cost");
-                    BigDecimal perUnit = units.signum() == 0 ? BigDecimal.ZERO : cost.divide(units, 2, RoundingMode.HALF_UP);
-                    String setting = rows.getString("setting");
-                    String notYet = NOT_YET_INCLUDED.get(setting);
-                    lines.add(new IndicativeLine(rows.getString("provider_code"), rows.getString("service_code"),
-                            describe(setting), rows.getString("costing_method"), units, rows.getString("unit_type"), perUnit, cost,
-                            notYet == null, notYet));
-                }
-            }
-            if (lines.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new StatementOfResources("Linked data set " + output.getFileName() + ", financial year " + year, lines));
-        } catch (SQLException failure) {
-            throw new IllegalStateException("Could not read the statement of resources from " + activity + ": " + failure.getMessage(), failure);
-        }
+        return statements().flatMap(opened -> opened.statementFor(analyticsPseudonym)).map(statement -> statement(statement,
+                statements.rulesVersion()));
     }
 
-    private static String describe(String settingCode) {
-        return Setting.fromCode(settingCode).map(Setting::label).orElse(settingCode);
+    private synchronized Optional<IndicativeBudgets> statements() {
+        if (statements == null && output != null && Files.isReadable(output.resolve("linked").resolve("activity.parquet"))) {
+            statements = IndicativeBudgets.open(output, rules, new DuckDbSettings(2, 1024, null));
+        }
+        return Optional.ofNullable(statements);
+    }
+
+    static StatementOfResources statement(PersonStatement statement, String rulesVersion) {
+        List<IndicativeLine> lines = new ArrayList<>();
+        for (StatementLine line : statement.lines()) {
+            lines.add(new IndicativeLine(line.providerName() == null ? line.providerCode() : line.providerName(),
+                    line.serviceName() == null ? line.service() : line.serviceName(), line.purpose(), line.howCostIsCalculated(),
+                    line.unitsPerYear() == null ? BigDecimal.ZERO : line.unitsPerYear(), line.unitType(),
+                    line.costPerUnit() == null ? BigDecimal.ZERO : line.costPerUnit(), line.costPerYear(), line.includeInBudget(),
+                    line.includeInBudget() ? null : line.whenIncluded()));
+        }
+        return new StatementOfResources("Linked data set, financial year " + statement.baseYear() + ", statement rules " + rulesVersion
+                + ", need band " + statement.needBand(), lines, steps(statement.working()), statement.working().indicativeBudget());
+    }
+
+    /** The budget's working in words, step by step, as the person's letter explains it. */
+    private static List<String> steps(BudgetWorking working) {
+        List<String> steps = new ArrayList<>();
+        steps.add("Services that can be in the budget cost " + pounds(working.includableThisYear()) + " in the year.");
+        if (working.fluctuating()) {
+            steps.add("The year before they cost " + pounds(working.includablePreviousYear())
+                    + "; the two years differ a lot, so they are averaged: " + pounds(working.blendedCost()) + ".");
+        }
+        if (working.needsAdjustment().signum() != 0) {
+            steps.add("The needs assessment (" + working.trajectoryFrom() + ") expects " + (working.deteriorating() ? "more" : "less")
+                    + " support next year: " + working.adjustmentPercent().stripTrailingZeros().toPlainString() + "%, "
+                    + pounds(working.needsAdjustment()) + ".");
+        }
+        if (working.capped()) {
+            steps.add("A budget is no more than the cost of the care received now, " + pounds(working.costOfCurrentCare())
+                    + ", so it is capped there.");
+        }
+        steps.add("Indicative budget: " + pounds(working.indicativeBudget()) + " (NHS " + pounds(working.nhsContribution())
+                + ", social care " + pounds(working.socialCareContribution()) + ", education " + pounds(working.educationContribution())
+                + ").");
+        return steps;
+    }
+
+    private static String pounds(BigDecimal amount) {
+        return amount == null ? "£0.00" : String.format(Locale.UK, "£%,.2f", amount);
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (statements != null) {
+            statements.close();
+        }
     }
 }
