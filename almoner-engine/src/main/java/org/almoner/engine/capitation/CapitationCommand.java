@@ -42,7 +42,8 @@ public final class CapitationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--linked", required = true, paramLabel = "FOLDER", description = "Output folder of almoner pipeline.")
+    @Option(names = {"--in", "--linked"}, required = true, paramLabel = "FOLDER",
+            description = "Output folder of almoner pipeline (as --in of stratify, cohort and statement).")
     Path linked;
 
     @Option(names = "--out", required = true, paramLabel = "FOLDER",
