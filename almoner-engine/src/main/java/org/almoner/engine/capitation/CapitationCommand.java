@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
-            "  almoner capitation --linked data/output --out data/capitation",
-            "  almoner capitation --linked data/output --cohorts cohorts.csv --settings capitation.yaml --out cap",
+            "  almoner capitation --in data/output --out data/capitation",
+            "  almoner capitation --in data/output --cohorts cohorts.csv --settings capitation.yaml --out cap",
             "",
             "The cohort file has columns person_pseudonym, financial_year, cohort (CSV or Parquet); without it",
             "cohorts are derived by age, frailty and long-term conditions. docs/capitation.md explains every file.",

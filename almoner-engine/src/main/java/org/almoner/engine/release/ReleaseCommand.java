@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
-            "  almoner release --linked data/output --scenario docs/examples/staged.yaml --out data/release",
-            "  almoner release --linked data/output --scenario a.yaml --scenario b.yaml --out data/release --replace",
+            "  almoner release --in data/output --scenario docs/examples/release-staged.yaml --out data/release",
+            "  almoner release --in data/output --scenario a.yaml --scenario b.yaml --out data/release --replace",
             "",
             "docs/capitation.md describes the scenario file; docs/examples/ has two to start from.",
         })

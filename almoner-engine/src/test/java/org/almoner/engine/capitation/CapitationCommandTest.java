@@ -23,7 +23,7 @@ class CapitationCommandTest {
         StringWriter out = new StringWriter();
         CommandLine command = new CommandLine(new CapitationCommand()).setOut(new PrintWriter(out));
 
-        int exit = command.execute("--linked", LinkedFixture.linkedData().toString(), "--settings",
+        int exit = command.execute("--in", LinkedFixture.linkedData().toString(), "--settings",
                 EXAMPLE_SETTINGS.toString(), "--out", folder.resolve("out").toString(), "--memory-limit", "512");
 
         assertThat(exit).isZero();
