@@ -48,10 +48,19 @@ public class AuditTrail implements DisposableBean {
 
     /** Adds an entry and returns once it is committed. */
     public void record(AuditEntry entry) {
-        Waiting mine = new Waiting(entry, new CompletableFuture<>());
-        waiting.add(mine);
+        recordAll(List.of(entry));
+    }
+
+    /** Adds entries (a list of people shown at once) and returns once all are committed, in one commit or few. */
+    public void recordAll(List<AuditEntry> entries) {
+        List<CompletableFuture<Void>> written = new ArrayList<>();
+        for (AuditEntry entry : entries) {
+            Waiting mine = new Waiting(entry, new CompletableFuture<>());
+            written.add(mine.written());
+            waiting.add(mine);
+        }
         try {
-            mine.written().get(30, TimeUnit.SECONDS);
+            CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while writing the audit trail", interrupted);

@@ -159,7 +159,8 @@ class BudgetPages {
         Page.APPROVALS.requireFor(approver);
         LocalDate today = LocalDate.now(clock);
         List<Budget> waiting = budgets.awaitingApproval(approver.organisation());
-        waiting.forEach(budget -> access.recordAllowed(budget.personId(), PersonOperation.VIEW_BUDGET, "BUDGET_LIST", budget.id()));
+        access.recordAllowed(PersonOperation.VIEW_BUDGET, "BUDGET_LIST",
+                waiting.stream().map(budget -> new PersonAccess.Reached(budget.personId(), budget.id())).toList());
         model.addAttribute("waiting", waiting.stream().map(budget -> new Waiting(budget,
                 people.find(budget.personId()).map(Person::name).orElse(""), budget.approvalLate(today))).toList());
         return "pages/approvals";

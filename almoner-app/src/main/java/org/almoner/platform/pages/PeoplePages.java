@@ -81,9 +81,10 @@ class PeoplePages {
             if (!budget.isEmpty() && !stage.map(Enum::name).orElse("NONE").equals(budget)) {
                 continue;
             }
-            access.recordAllowed(person.id(), PersonOperation.VIEW_PERSON, "PERSON_LIST", person.id());
             rows.add(new CaseloadRow(person, stage));
         }
+        access.recordAllowed(PersonOperation.VIEW_PERSON, "PERSON_LIST",
+                rows.stream().map(row -> new PersonAccess.Reached(row.person().id(), row.person().id())).toList());
         model.addAttribute("rows", rows);
         model.addAttribute("search", search);
         model.addAttribute("budget", budget);

@@ -57,14 +57,16 @@ class ReviewPages {
         Page.REVIEWS.requireFor(actor);
         LocalDate today = LocalDate.now(clock);
         List<Due> due = new ArrayList<>();
+        List<PersonAccess.Reached> shown = new ArrayList<>();
         for (Person person : people.visibleTo(actor, 10_000)) {
             for (Review review : reviews.forPerson(person.id())) {
                 if (review.completedOn().isEmpty() && !review.dueOn().isAfter(today.plusDays(DAYS_AHEAD))) {
-                    access.recordAllowed(person.id(), PersonOperation.VIEW_REVIEWS, "REVIEW_LIST", review.id());
+                    shown.add(new PersonAccess.Reached(person.id(), review.id()));
                     due.add(new Due(review, person, review.overdueOn(today)));
                 }
             }
         }
+        access.recordAllowed(PersonOperation.VIEW_REVIEWS, "REVIEW_LIST", shown);
         due.sort(Comparator.comparing((Due item) -> item.review().dueOn()));
         model.addAttribute("overdue", due.stream().filter(Due::overdue).toList());
         model.addAttribute("soon", due.stream().filter(item -> !item.overdue()).toList());

@@ -3,6 +3,7 @@ package org.almoner.platform.people;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.almoner.platform.access.Actor;
 import org.almoner.platform.access.Actors;
@@ -85,9 +86,21 @@ public class PersonAccess {
         return actor;
     }
 
-    /** Audits an action on a person that {@link #require} already admitted (a creation, a list). */
+    /** Audits an action on a person that {@link #requireRole} already admitted (recording them). */
     public void recordAllowed(UUID personId, PersonOperation operation, String recordType, Object recordId) {
-        write(actors.current(), personId, recordType, recordId, operation, AuditOutcome.ALLOWED, reasonGiven(), false);
+        recordAllowed(operation, recordType, List.of(new Reached(personId, recordId)));
+    }
+
+    /** A record of a person shown in a list. */
+    public record Reached(UUID personId, Object recordId) {}
+
+    /** Audits every person's record a list showed, together. */
+    public void recordAllowed(PersonOperation operation, String recordType, List<Reached> reached) {
+        Actor actor = actors.current();
+        String reason = reasonGiven();
+        audit.recordAll(reached.stream().map(one -> new AuditEntry(clock.instant(), actor.username(), actor.role().name(),
+                actor.organisation(), one.personId(), recordType, one.recordId() == null ? null : one.recordId().toString(),
+                operation.name(), AuditOutcome.ALLOWED, reason, false)).toList());
     }
 
     private void write(Actor actor, UUID personId, String recordType, Object recordId, PersonOperation operation,

@@ -80,7 +80,8 @@ class BudgetsController {
     List<BudgetDetails> awaitingApproval() {
         Actor approver = access.requireRole(PersonOperation.DECIDE_BUDGET, "BUDGET_LIST");
         List<Budget> waiting = budgets.awaitingApproval(approver.organisation());
-        waiting.forEach(budget -> access.recordAllowed(budget.personId(), PersonOperation.VIEW_BUDGET, "BUDGET_LIST", budget.id()));
+        access.recordAllowed(PersonOperation.VIEW_BUDGET, "BUDGET_LIST",
+                waiting.stream().map(budget -> new PersonAccess.Reached(budget.personId(), budget.id())).toList());
         return waiting.stream().map(this::details).toList();
     }
 

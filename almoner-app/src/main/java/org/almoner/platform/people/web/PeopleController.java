@@ -60,7 +60,8 @@ class PeopleController {
     List<PersonSummary> list(@RequestParam(defaultValue = "50") int limit) {
         Actor actor = access.requireRole(PersonOperation.VIEW_PERSON, "PERSON_LIST");
         List<Person> visible = people.visibleTo(actor, Math.clamp(limit, 1, 500));
-        visible.forEach(person -> access.recordAllowed(person.id(), PersonOperation.VIEW_PERSON, "PERSON_LIST", person.id()));
+        access.recordAllowed(PersonOperation.VIEW_PERSON, "PERSON_LIST",
+                visible.stream().map(person -> new PersonAccess.Reached(person.id(), person.id())).toList());
         return visible.stream().map(PersonSummary::of).toList();
     }
 

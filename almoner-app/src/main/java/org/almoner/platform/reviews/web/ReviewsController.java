@@ -48,7 +48,8 @@ class ReviewsController {
         Actor actor = access.requireRole(PersonOperation.COMPLETE_REVIEW, "REVIEW_LIST");
         List<UUID> visible = people.visibleTo(actor, 10_000).stream().map(Person::id).toList();
         List<Review> overdue = reviews.overdue(visible);
-        overdue.forEach(review -> access.recordAllowed(review.personId(), PersonOperation.VIEW_REVIEWS, "REVIEW_LIST", review.id()));
+        access.recordAllowed(PersonOperation.VIEW_REVIEWS, "REVIEW_LIST",
+                overdue.stream().map(review -> new PersonAccess.Reached(review.personId(), review.id())).toList());
         return overdue;
     }
 
