@@ -101,7 +101,6 @@ public final class DemoCommand implements Callable<Integer> {
                 "almoner.embedded-database.directory=" + folder.resolve("platform").resolve("postgres").toAbsolutePath(),
                 "almoner.analytics.output=" + result.output().toAbsolutePath(),
                 "almoner.demo.input=" + input.toAbsolutePath(),
-                "almoner.demo.key-file=" + folder.resolve("demo.key").toAbsolutePath(),
                 "almoner.analytics.key-file=" + folder.resolve("demo.key").toAbsolutePath()), out, signIns);
     }
 

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,12 +40,9 @@ final class LoadShedding extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            response.setStatus(503);
             response.setHeader("Retry-After", "1");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"https://almoner.org/problems/busy\",\"title\":\"Too busy: try again shortly\","
-                    + "\"status\":503,\"detail\":\"The platform is at capacity. Nothing was done; send the same request again in a second.\","
-                    + "\"code\":\"BUSY\"}");
+            SecurityConfiguration.problem(response, 503, "BUSY", "Too busy: try again shortly",
+                    "The platform is at capacity. Nothing was done; send the same request again in a second.");
             return;
         }
         try {

@@ -159,7 +159,7 @@ class SecurityConfiguration {
                 "Your role does not allow this. Ask an administrator if you need it for your work.");
     }
 
-    private static void problem(HttpServletResponse response, int status, String code, String title, String detail) throws IOException {
+    static void problem(HttpServletResponse response, int status, String code, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
-import org.almoner.engine.pseudonymisation.PseudonymisationKey;
-import org.almoner.engine.pseudonymisation.Pseudonymiser;
 import org.almoner.platform.access.Account;
 import org.almoner.platform.access.Accounts;
 import org.almoner.platform.access.Actor;
@@ -34,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Loads the demo once into an empty platform: the demo accounts, and the people of the generated
  * population most likely to be offered a personal health budget (continuing healthcare, section 117,
  * wheelchair users, children's continuing care, learning disability or autism), each linked to
- * their analytics pseudonym with the demo's key.
+ * their analytics record as anyone recorded with an NHS number is.
  */
 @Component
 class DemoPopulation {
@@ -44,15 +42,13 @@ class DemoPopulation {
     private final Accounts accounts;
     private final People people;
     private final String input;
-    private final String keyFile;
     private final int size;
 
     DemoPopulation(Accounts accounts, People people, @Value("${almoner.demo.input:}") String input,
-            @Value("${almoner.demo.key-file:}") String keyFile, @Value("${almoner.demo.people:200}") int size) {
+            @Value("${almoner.demo.people:200}") int size) {
         this.accounts = requireNonNull(accounts, "accounts is null");
         this.people = requireNonNull(people, "people is null");
         this.input = input;
-        this.keyFile = keyFile;
         this.size = size;
     }
 
@@ -68,7 +64,6 @@ class DemoPopulation {
         Account coordinator = accounts.find("coordinator").orElseThrow();
         Account clinician = accounts.find("clinician").orElseThrow();
         Actor recorder = new Actor(coordinator.id(), coordinator.username(), coordinator.role(), coordinator.organisation(), Optional.empty());
-        Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymisationKey.fromFile(Path.of(keyFile)));
         Path peopleFile = Path.of(input).resolve("people.csv");
         if (!Files.isReadable(peopleFile)) {
             log.warn("No demo people: {} cannot be read", peopleFile);
@@ -90,8 +85,8 @@ class DemoPopulation {
                         """.formatted(DuckDb.literal(peopleFile.toString()), size))) {
             while (rows.next()) {
                 NewPerson details = new NewPerson(rows.getString("nhs_number"), rows.getString("given_name"), rows.getString("family_name"),
-                        LocalDate.parse(rows.getString("date_of_birth")), rows.getString("sex"), rows.getString("postcode"),
-                        pseudonymiser.spinePseudonym(rows.getString("nhs_number"), rows.getString("person_id")));
+                        // Linked to their analytics record by People, with the demo's key (almoner.analytics.key-file).
+                        LocalDate.parse(rows.getString("date_of_birth")), rows.getString("sex"), rows.getString("postcode"), null);
                 Person person;
                 try {
                     person = people.record(details, recorder);
