@@ -3,12 +3,7 @@ package org.almoner.cli;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.CookieManager;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +11,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -75,7 +72,8 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         int port = freePort();
         ConfigurableApplicationContext platform = PlatformApplication.start("--server.port=" + port,
                 "--almoner.embedded-database.directory=" + data.resolve("postgres"), "--logging.level.org.almoner=WARN",
-                "--server.tomcat.threads.max=100", "--almoner.embedded-database.pool-size=16");
+                "--server.tomcat.threads.max=100", "--almoner.embedded-database.pool-size=16",
+                "--almoner.embedded-database.statement-statistics=true");
         try {
             Accounts accounts = platform.getBean(Accounts.class);
             accounts.create(new NewAccount("bench.coordinator", "Benchmark", PASSWORD, Role.COORDINATOR, "BENCH", Optional.empty()));
@@ -92,10 +90,13 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
             // is slow on purpose, so it is left out of the measured runs.
             List<Client> signedIn = signIn(port, clients * 2);
             run(ids, signedIn.subList(0, clients), 5);
+            EmbeddedPostgres postgres = platform.getBean(EmbeddedPostgres.class);
+            StatementStatistics statements = new StatementStatistics(postgres);
+            statements.reset();
             Result measured = run(ids, signedIn.subList(0, clients), seconds);
             out.printf(Locale.UK, "%nLedger through the API, %d clients, %d s:%n", clients, seconds);
             measured.print(out);
-            EmbeddedPostgres postgres = platform.getBean(EmbeddedPostgres.class);
+            statements.print(out, measured.payments());
             double tps = pgbench(postgres, out);
             if (tps > 0) {
                 out.printf(Locale.UK, "pgbench TPC-B-like, %d clients, same PostgreSQL: %.0f transactions/s%n", clients, tps);
@@ -243,42 +244,26 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
 
     /** One API client that signs in once and keeps its session, as a real integration would. */
     private static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        private final int port;
+        private final KeepAliveHttpClient http;
         private final String authorization;
 
         Client(int port, String username) {
-            this.port = port;
+            this.http = new KeepAliveHttpClient("localhost", port);
             this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         }
 
-        HttpResponse<String> get(String path) {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", authorization)
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException failure) {
-                throw new java.io.UncheckedIOException(failure);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
+        KeepAliveHttpClient.Answer get(String path) {
+            return http.send("GET", path, Map.of("Authorization", authorization), null);
         }
 
-        HttpResponse<String> post(String path, String key, String body) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", authorization).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
+        KeepAliveHttpClient.Answer post(String path, String key, String body) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Authorization", authorization);
+            headers.put("Content-Type", "application/json");
             if (key != null) {
-                request.header("Idempotency-Key", key);
+                headers.put("Idempotency-Key", key);
             }
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException failure) {
-                throw new java.io.UncheckedIOException(failure);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(interrupted);
-            }
+            return http.send("POST", path, headers, body);
         }
     }
 }

@@ -33,7 +33,8 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(
             @Value("${almoner.embedded-database.directory:}") String directory,
             @Value("${almoner.embedded-database.port:0}") int port,
-            @Value("${almoner.embedded-database.durable:true}") boolean durable) {
+            @Value("${almoner.embedded-database.durable:true}") boolean durable,
+            @Value("${almoner.embedded-database.statement-statistics:false}") boolean statementStatistics) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (!directory.isBlank()) {
@@ -53,6 +54,10 @@ class EmbeddedDatabaseConfiguration {
             builder.setServerConfig("fsync", onOrOff);
             builder.setServerConfig("synchronous_commit", onOrOff);
             builder.setServerConfig("full_page_writes", onOrOff);
+            if (statementStatistics) {
+                // For benchmarks: counts every statement, so a request's round trips can be seen.
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             return builder.start();
         } catch (IOException failure) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + failure.getMessage()

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,32 +144,44 @@ public class Ledger {
     }
 
     private Posted postOnce(Proposal proposal, String idempotencyKey, String requestHash, String recordedBy) {
-        Optional<Posted> replay = replay(idempotencyKey, requestHash);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        List<Map<String, Object>> locked = jdbc.sql("SELECT contingency, last_sequence, last_hash FROM ledger_budgets WHERE budget_id = ? FOR UPDATE")
-                .param(proposal.budgetId()).query().listOfRows();
+        // One round trip takes the budget's lock and asks whether the key was used and the month closed.
+        // A key posted by another request while this one waited for the lock is not seen here, but its
+        // unique index refuses the insert below, and the retry then finds and replays it.
+        List<Map<String, Object>> locked = jdbc.sql("""
+                        SELECT b.contingency, b.last_sequence, b.last_hash,
+                               (SELECT t.id FROM ledger_transactions t WHERE t.idempotency_key = ?) AS replay_of,
+                               EXISTS (SELECT 1 FROM ledger_closed_periods c WHERE c.month = ?) AS period_closed
+                        FROM ledger_budgets b WHERE b.budget_id = ? FOR UPDATE OF b
+                        """)
+                .params(idempotencyKey, Date.valueOf(proposal.effectiveOn().withDayOfMonth(1)), proposal.budgetId()).query().listOfRows();
         if (locked.isEmpty()) {
+            Optional<Posted> replay = replay(idempotencyKey, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
             throw new PlatformException(PlatformErrorCode.LEDGER_NOT_OPEN, "This budget has not started, so nothing can be paid from it yet.");
         }
         Map<String, Object> chain = locked.getFirst();
-        // Checked again under the lock: the same key may have been posted while this waited for it.
-        replay = replay(idempotencyKey, requestHash);
-        if (replay.isPresent()) {
-            return replay.get();
+        if (chain.get("replay_of") != null) {
+            return replay(idempotencyKey, requestHash).orElseThrow();
         }
         if (proposal.reverses() != null && reversed(proposal.reverses())) {
             throw new PlatformException(PlatformErrorCode.ALREADY_REVERSED, "Transaction " + proposal.reverses() + " was already reversed.");
         }
-        requireOpenPeriod(proposal.effectiveOn());
+        if ((Boolean) chain.get("period_closed")) {
+            LocalDate month = proposal.effectiveOn().withDayOfMonth(1);
+            throw new PlatformException(PlatformErrorCode.PERIOD_CLOSED, "effectiveOn", month.getMonth() + " " + month.getYear()
+                    + " is closed. Post it with a date in an open month.");
+        }
         BigDecimal contingency = (BigDecimal) chain.get("contingency");
+        // Read after the lock is held, so these are the balances no other posting can change until this one commits.
         Map<AccountKind, BudgetAccount> own = new EnumMap<>(AccountKind.class);
         jdbc.sql("SELECT id, kind, balance FROM ledger_accounts WHERE budget_id = ?").param(proposal.budgetId())
                 .query((row, number) -> own.put(AccountKind.valueOf(row.getString("kind")),
                         new BudgetAccount(row.getObject("id", UUID.class), row.getBigDecimal("balance"))))
                 .list();
         List<UUID> accounts = new ArrayList<>();
+        Map<UUID, BigDecimal> balanceChanges = new LinkedHashMap<>();
         for (Posting posting : proposal.postings()) {
             if (!posting.kind().ofABudget()) {
                 accounts.add(party(posting));
@@ -176,12 +189,18 @@ public class Ledger {
             }
             BudgetAccount account = own.get(posting.kind());
             accounts.add(account.id());
-            if (posting.kind().mustNotGoNegative() && posting.amount().signum() < 0) {
-                BigDecimal floor = posting.kind() == AccountKind.DIRECT_PAYMENT_HELD ? BigDecimal.ZERO : contingency.negate();
-                if (account.balance().add(posting.amount()).compareTo(floor) < 0) {
+            balanceChanges.merge(account.id(), posting.amount(), BigDecimal::add);
+        }
+        for (Map.Entry<AccountKind, BudgetAccount> account : own.entrySet()) {
+            AccountKind kind = account.getKey();
+            BigDecimal change = balanceChanges.getOrDefault(account.getValue().id(), BigDecimal.ZERO);
+            if (kind.mustNotGoNegative() && change.signum() < 0) {
+                BigDecimal floor = kind == AccountKind.DIRECT_PAYMENT_HELD ? BigDecimal.ZERO : contingency.negate();
+                BigDecimal balance = account.getValue().balance();
+                if (balance.add(change).compareTo(floor) < 0) {
                     throw new PlatformException(PlatformErrorCode.INSUFFICIENT_FUNDS, "amount", "This would take "
-                            + describe(posting.kind()) + " below " + (floor.signum() == 0 ? "zero" : "its contingency")
-                            + ": it holds " + account.balance() + " and " + posting.amount().negate() + " was asked for. Nothing was posted.");
+                            + describe(kind) + " below " + (floor.signum() == 0 ? "zero" : "its contingency")
+                            + ": it holds " + balance + " and " + change.negate() + " was asked for. Nothing was posted.");
                 }
             }
         }
@@ -191,37 +210,39 @@ public class Ledger {
         byte[] hash = HashChain.next(previous, id, proposal.budgetId(), sequence, proposal.kind(), proposal.effectiveOn(),
                 proposal.reverses(), proposal.postings());
         java.time.Instant recordedAt = clock.instant();
-        jdbc.sql("""
-                        INSERT INTO ledger_transactions (id, budget_id, sequence, kind, description, plan_line, reverses, idempotency_key,
-                                                         request_hash, effective_on, recorded_by, recorded_at, previous_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                .params(id, proposal.budgetId(), sequence, proposal.kind().name(), proposal.description(), proposal.planLine(),
-                        proposal.reverses(), idempotencyKey, requestHash, Date.valueOf(proposal.effectiveOn()), recordedBy,
-                        Timestamp.from(recordedAt), previous, hash)
-                .update();
-        // All postings in one statement, and every budget balance they touch in one more.
-        StringBuilder postings = new StringBuilder("INSERT INTO ledger_postings (transaction_id, account_id, amount) VALUES ");
-        StringBuilder balances = new StringBuilder();
-        List<Object> postingValues = new ArrayList<>();
-        List<Object> balanceValues = new ArrayList<>();
+        // The transaction, its postings, the balances they move and the chain's new end, in one statement:
+        // the deferred trigger still checks at commit that the postings sum to zero.
+        StringBuilder write = new StringBuilder("""
+                WITH posted AS (
+                    INSERT INTO ledger_transactions (id, budget_id, sequence, kind, description, plan_line, reverses, idempotency_key,
+                                                     request_hash, effective_on, recorded_by, recorded_at, previous_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)),
+                postings AS (
+                    INSERT INTO ledger_postings (transaction_id, account_id, amount) VALUES\s""");
+        List<Object> values = new ArrayList<>(List.of(id, proposal.budgetId(), sequence, proposal.kind().name(), proposal.description()));
+        values.add(proposal.planLine());
+        values.add(proposal.reverses());
+        values.addAll(List.of(idempotencyKey, requestHash, Date.valueOf(proposal.effectiveOn()), recordedBy, Timestamp.from(recordedAt),
+                previous, hash));
         for (int index = 0; index < proposal.postings().size(); index++) {
-            Posting posting = proposal.postings().get(index);
-            postings.append(index == 0 ? "" : ", ").append("(?, ?, ?)");
-            postingValues.addAll(List.of(id, accounts.get(index), posting.amount()));
-            if (posting.kind().ofABudget()) {
-                balances.append(balances.isEmpty() ? "" : ", ").append("(CAST(? AS uuid), CAST(? AS numeric))");
-                balanceValues.addAll(List.of(accounts.get(index), posting.amount()));
+            write.append(index == 0 ? "" : ", ").append("(CAST(? AS uuid), CAST(? AS uuid), CAST(? AS numeric))");
+            values.addAll(List.of(id, accounts.get(index), proposal.postings().get(index).amount()));
+        }
+        write.append(")");
+        if (!balanceChanges.isEmpty()) {
+            write.append(", balances AS (UPDATE ledger_accounts a SET balance = a.balance + v.amount FROM (VALUES ");
+            boolean first = true;
+            for (Map.Entry<UUID, BigDecimal> change : balanceChanges.entrySet()) {
+                write.append(first ? "" : ", ").append("(CAST(? AS uuid), CAST(? AS numeric))");
+                values.add(change.getKey());
+                values.add(change.getValue());
+                first = false;
             }
+            write.append(") AS v (id, amount) WHERE a.id = v.id)");
         }
-        jdbc.sql(postings.toString()).params(postingValues).update();
-        if (!balances.isEmpty()) {
-            jdbc.sql("UPDATE ledger_accounts a SET balance = a.balance + v.amount FROM (VALUES " + balances
-                            + ") AS v (id, amount) WHERE a.id = v.id")
-                    .params(balanceValues).update();
-        }
-        jdbc.sql("UPDATE ledger_budgets SET last_sequence = ?, last_hash = ? WHERE budget_id = ?")
-                .params(sequence, hash, proposal.budgetId()).update();
+        write.append("\nUPDATE ledger_budgets SET last_sequence = ?, last_hash = ? WHERE budget_id = ?");
+        values.addAll(List.of(sequence, hash, proposal.budgetId()));
+        jdbc.sql(write.toString()).params(values).update();
         return new Posted(new LedgerEntry(id, proposal.budgetId(), sequence, proposal.kind(), proposal.description(), proposal.planLine(),
                 proposal.reverses(), proposal.effectiveOn(), recordedBy, recordedAt, proposal.postings(), LedgerEntry.hex(hash)), false);
     }
@@ -262,14 +283,6 @@ public class Ledger {
                     return new Posted(mapEntry(row, number), true);
                 })
                 .optional();
-    }
-
-    private void requireOpenPeriod(LocalDate effectiveOn) {
-        LocalDate month = effectiveOn.withDayOfMonth(1);
-        if (jdbc.sql("SELECT count(*) FROM ledger_closed_periods WHERE month = ?").param(Date.valueOf(month)).query(Long.class).single() > 0) {
-            throw new PlatformException(PlatformErrorCode.PERIOD_CLOSED, "effectiveOn", month.getMonth() + " " + month.getYear()
-                    + " is closed. Post it with a date in an open month.");
-        }
     }
 
     private LedgerEntry mapEntry(ResultSet row, int number) throws SQLException {
