@@ -35,9 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PeoplePages {
 
-    /** The most people a caseload page looks through; the filters narrow them. */
-    private static final int CASELOAD_LIMIT = 500;
-    private static final int SHOWN = 100;
+    /** People on one page of the caseload. */
+    private static final int SHOWN = 50;
 
     /** A row of the caseload: the person, and their latest budget's stage when the role may see budgets. */
     record CaseloadRow(Person person, Optional<BudgetStatus> budget) {}
@@ -62,37 +61,46 @@ class PeoplePages {
     }
 
     @GetMapping("/people")
-    String caseload(@RequestParam(defaultValue = "") String search, @RequestParam(defaultValue = "") String budget, Model model) {
+    String caseload(@RequestParam(defaultValue = "") String search, @RequestParam(defaultValue = "") String budget,
+            @RequestParam(defaultValue = "1") String page, Model model) {
         Actor actor = access.requireRole(PersonOperation.VIEW_PERSON, "PERSON_LIST");
         Page.CASELOAD.requireFor(actor);
-        String wanted = search.strip().toLowerCase(Locale.UK).replace(" ", "");
         boolean showBudgets = PersonOperation.VIEW_BUDGET.allows(actor.role());
-        List<CaseloadRow> rows = new ArrayList<>();
-        for (Person person : people.visibleTo(actor, CASELOAD_LIMIT)) {
-            if (rows.size() == SHOWN) {
-                break;
-            }
-            String name = (person.givenName() + person.familyName() + " " + person.familyName() + person.givenName()).toLowerCase(Locale.UK);
-            if (!wanted.isEmpty() && !name.replace(" ", "").contains(wanted) && !person.nhsNumber().orElse("").contains(wanted)) {
-                continue;
-            }
-            Optional<BudgetStatus> stage = showBudgets ? budgets.forPerson(person.id()).stream().findFirst().map(Budget::status)
-                    : Optional.empty();
-            if (!budget.isEmpty() && !stage.map(Enum::name).orElse("NONE").equals(budget)) {
-                continue;
-            }
-            rows.add(new CaseloadRow(person, stage));
-        }
+        String stage = showBudgets && isStage(budget) ? budget : "";
+        int pageNumber = pageNumber(page);
+        // One more than a page is read, to know whether there is a next page without counting everyone.
+        List<People.CaseloadEntry> found = people.caseload(actor, new People.CaseloadFilter(search, Optional.of(stage).filter(s -> !s.isEmpty())),
+                (pageNumber - 1) * SHOWN, SHOWN + 1);
+        List<CaseloadRow> rows = found.stream().limit(SHOWN)
+                .map(entry -> new CaseloadRow(entry.person(), showBudgets ? entry.latestBudgetStatus().map(BudgetStatus::valueOf) : Optional.empty()))
+                .toList();
         access.recordAllowed(PersonOperation.VIEW_PERSON, "PERSON_LIST",
                 rows.stream().map(row -> new PersonAccess.Reached(row.person().id(), row.person().id())).toList());
         model.addAttribute("rows", rows);
         model.addAttribute("search", search);
-        model.addAttribute("budget", budget);
+        model.addAttribute("budget", stage);
         model.addAttribute("showBudgets", showBudgets);
         model.addAttribute("stages", BudgetStatus.values());
         model.addAttribute("canRecord", PersonOperation.EDIT_PERSON.allows(actor.role()));
-        model.addAttribute("more", rows.size() == SHOWN);
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("first", (pageNumber - 1) * SHOWN + 1);
+        model.addAttribute("more", found.size() > SHOWN);
         return "pages/caseload";
+    }
+
+    /** A stage to filter by: a budget status, or no budget yet; anything else filters nothing. */
+    private static boolean isStage(String budget) {
+        return budget.equals(People.CaseloadFilter.NO_BUDGET)
+                || java.util.Arrays.stream(BudgetStatus.values()).anyMatch(status -> status.name().equals(budget));
+    }
+
+    /** The page asked for; a page number that is not one shows the first page rather than an error. */
+    private static int pageNumber(String page) {
+        try {
+            return Math.max(1, Math.min(Integer.parseInt(page.strip()), 100_000));
+        } catch (NumberFormatException notANumber) {
+            return 1;
+        }
     }
 
     @GetMapping("/people/new")

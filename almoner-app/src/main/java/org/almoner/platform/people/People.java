@@ -62,13 +62,7 @@ public class People {
 
     /** The people a caller sees without giving a reason: their caseload, organisation, referrals, or themselves. */
     public List<Person> visibleTo(Actor actor, int limit) {
-        String condition = switch (actor.role()) {
-            case COORDINATOR, CLINICIAN, LINK_WORKER -> "p.id IN (SELECT person_id FROM care_team WHERE account_id = :account)";
-            case COMMISSIONER, APPROVER -> "p.responsible_organisation = :organisation";
-            case PROVIDER -> "p.id IN (SELECT person_id FROM person_organisations WHERE organisation_code = :organisation)";
-            case BUDGET_HOLDER -> "(p.id = :person OR p.id IN (SELECT person_id FROM representatives WHERE account_id = :account))";
-            case AUDITOR, ADMINISTRATOR -> "false";
-        };
+        String condition = visibility(actor);
         return jdbc.sql("SELECT p.* FROM people p WHERE " + condition + " ORDER BY p.family_name, p.given_name, p.id LIMIT :limit")
                 .param("account", actor.accountId())
                 .param("organisation", actor.organisation())
@@ -76,6 +70,67 @@ public class People {
                 .param("limit", limit)
                 .query(People::person)
                 .list();
+    }
+
+    /** What a caseload is narrowed by: words of a name or digits of an NHS number, and the stage of the latest budget. */
+    public record CaseloadFilter(String search, Optional<String> latestBudgetStatus) {
+        /** The stage a person with no budget is filtered by. */
+        public static final String NO_BUDGET = "NONE";
+
+        public CaseloadFilter {
+            requireNonNull(search, "search is null");
+            requireNonNull(latestBudgetStatus, "latestBudgetStatus is null");
+        }
+    }
+
+    /** A person of a caseload, and the stage of their latest budget (by its status name) if they have one. */
+    public record CaseloadEntry(Person person, Optional<String> latestBudgetStatus) {
+        public CaseloadEntry {
+            requireNonNull(person, "person is null");
+            requireNonNull(latestBudgetStatus, "latestBudgetStatus is null");
+        }
+    }
+
+    /**
+     * One page of the people the actor may see, in name order, filtered and paged by the database
+     * so that a commissioner's million people open as quickly as a coordinator's dozen, and a
+     * search finds anyone, not only those in the first page. The latest budget's stage is read here
+     * with the person because the caseload filters on it; it is a status name, not the budgets
+     * module's type, since budgets build on people.
+     */
+    public List<CaseloadEntry> caseload(Actor actor, CaseloadFilter filter, int offset, int limit) {
+        String wanted = filter.search().strip().toLowerCase(java.util.Locale.UK).replace(" ", "");
+        String pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                        SELECT p.*, latest.status AS latest_budget_status FROM people p
+                        LEFT JOIN LATERAL (SELECT b.status FROM budgets b WHERE b.person_id = p.id
+                                           ORDER BY b.created_at DESC LIMIT 1) latest ON true
+                        WHERE %s
+                          AND (:wanted = '' OR lower(p.given_name || p.family_name) LIKE :pattern
+                               OR lower(p.family_name || p.given_name) LIKE :pattern OR p.nhs_number LIKE :pattern)
+                          AND (:status = '' OR coalesce(latest.status, 'NONE') = :status)
+                        ORDER BY p.family_name, p.given_name, p.id LIMIT :limit OFFSET :offset
+                        """.formatted(visibility(actor)))
+                .param("account", actor.accountId())
+                .param("organisation", actor.organisation())
+                .param("person", actor.personId().orElse(null))
+                .param("wanted", wanted)
+                .param("pattern", pattern)
+                .param("status", filter.latestBudgetStatus().orElse(""))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query((row, number) -> new CaseloadEntry(person(row, number), Optional.ofNullable(row.getString("latest_budget_status"))))
+                .list();
+    }
+
+    private static String visibility(Actor actor) {
+        return switch (actor.role()) {
+            case COORDINATOR, CLINICIAN, LINK_WORKER -> "p.id IN (SELECT person_id FROM care_team WHERE account_id = :account)";
+            case COMMISSIONER, APPROVER -> "p.responsible_organisation = :organisation";
+            case PROVIDER -> "p.id IN (SELECT person_id FROM person_organisations WHERE organisation_code = :organisation)";
+            case BUDGET_HOLDER -> "(p.id = :person OR p.id IN (SELECT person_id FROM representatives WHERE account_id = :account))";
+            case AUDITOR, ADMINISTRATOR -> "false";
+        };
     }
 
     Relationship relationship(Actor actor, Person person) {
