@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ReconcileCommand.class,
             LedgerBenchmarkCommand.class,
+            PagesBenchmarkCommand.class,
             GenerateCommand.class,
             PipelineCommand.class,
             KeyCommand.class,

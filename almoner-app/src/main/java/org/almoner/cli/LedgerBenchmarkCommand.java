@@ -8,13 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -80,15 +76,15 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
             accounts.create(new NewAccount("bench.approver", "Benchmark", PASSWORD, Role.APPROVER, "BENCH", Optional.empty()));
             out.printf(Locale.UK, "Setting up %d active budgets...%n", budgets);
             out.flush();
-            Client setup = new Client(port, "bench.coordinator");
-            Client approver = new Client(port, "bench.approver");
+            SignedInClient setup = new SignedInClient(port, "bench.coordinator", PASSWORD);
+            SignedInClient approver = new SignedInClient(port, "bench.approver", PASSWORD);
             List<String> ids = new ArrayList<>();
             for (int index = 0; index < budgets; index++) {
-                ids.add(activeBudget(setup, approver));
+                ids.add(setup.activeBudget(approver));
             }
             // Each client signs in once and keeps its session, as an integration would; the password check
             // is slow on purpose, so it is left out of the measured runs.
-            List<Client> signedIn = signIn(port, clients * 2);
+            List<SignedInClient> signedIn = signIn(port, clients * 2);
             run(ids, signedIn.subList(0, clients), 5);
             EmbeddedPostgres postgres = platform.getBean(EmbeddedPostgres.class);
             StatementStatistics statements = new StatementStatistics(postgres);
@@ -133,25 +129,25 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Client> signIn(int port, int count) throws Exception {
-        List<Client> signedIn = new ArrayList<>();
+    private static List<SignedInClient> signIn(int port, int count) throws Exception {
+        List<SignedInClient> signedIn = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            List<java.util.concurrent.Future<Client>> clients = new ArrayList<>();
+            List<java.util.concurrent.Future<SignedInClient>> clients = new ArrayList<>();
             for (int client = 0; client < count; client++) {
                 clients.add(pool.submit(() -> {
-                    Client coordinator = new Client(port, "bench.coordinator");
+                    SignedInClient coordinator = new SignedInClient(port, "bench.coordinator", PASSWORD);
                     coordinator.get("/api/me");
                     return coordinator;
                 }));
             }
-            for (java.util.concurrent.Future<Client> client : clients) {
+            for (java.util.concurrent.Future<SignedInClient> client : clients) {
                 signedIn.add(client.get());
             }
         }
         return signedIn;
     }
 
-    private Result run(List<String> ids, List<Client> signedIn, int duration) throws Exception {
+    private Result run(List<String> ids, List<SignedInClient> signedIn, int duration) throws Exception {
         int clientCount = signedIn.size();
         AtomicLong paid = new AtomicLong();
         AtomicLong busy = new AtomicLong();
@@ -161,7 +157,7 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(clientCount)) {
             for (int client = 0; client < clientCount; client++) {
-                Client coordinator = signedIn.get(client);
+                SignedInClient coordinator = signedIn.get(client);
                 pool.submit(() -> {
                     while (System.nanoTime() < end) {
                         String budget = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
@@ -184,34 +180,6 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Result(paid.get(), busy.get(), other.get(), elapsed, new ArrayList<>(latencies));
-    }
-
-    private static String activeBudget(Client coordinator, Client approver) {
-        String person = field(coordinator.post("/api/people", null, "{\"givenName\":\"Bench\",\"familyName\":\"Mark\",\"dateOfBirth\":\"1960-01-01\",\"sex\":\"9\"}").body(), "id");
-        String referral = field(coordinator.post("/api/people/" + person + "/referrals", null,
-                "{\"cohort\":\"CHC\",\"source\":\"GP\",\"referrerName\":\"Dr B\",\"reason\":\"benchmark\"}").body(), "id");
-        coordinator.post("/api/referrals/" + referral + "/eligibility", null,
-                "{\"eligible\":true,\"basis\":\"NHS_CONTINUING_HEALTHCARE\",\"reasons\":\"benchmark\"}");
-        String budget = field(coordinator.post("/api/people/" + person + "/budgets", null,
-                "{\"lines\":[{\"service\":\"Home care\",\"unitsPerYear\":1,\"costPerUnit\":\"1000000.00\",\"includedInBudget\":true}]}").body(), "id");
-        String plan = field(coordinator.post("/api/people/" + person + "/plans", null, ("{\"aboutMe\":{\"whatMattersToMe\":\"Home\"},"
-                + "\"outcomes\":[{\"description\":\"Stay at home\"}],\"lines\":[{\"support\":\"Home care\",\"provider\":\"DCA01\","
-                + "\"frequency\":\"daily\",\"unitsPerYear\":1,\"unit\":\"year\",\"unitCost\":\"1000000.00\",\"fundingSource\":\"NHS\","
-                + "\"management\":\"NOTIONAL\"}],\"agreement\":{\"agreedBy\":\"PERSON\",\"name\":\"B\",\"agreedOn\":\"%s\"},"
-                + "\"plannedReview\":\"%s\"}").formatted(LocalDate.now(), LocalDate.now().plusMonths(6))).body(), "id");
-        coordinator.post("/api/plans/" + plan + "/agree", null, "");
-        coordinator.post("/api/budgets/" + budget + "/submit", null, "{\"planId\":\"" + plan + "\"}");
-        approver.post("/api/budgets/" + budget + "/decisions", null, "{\"approved\":true,\"reasons\":\"benchmark\",\"asPanel\":true}");
-        coordinator.post("/api/budgets/" + budget + "/activate", null, "{}");
-        return budget;
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        if (!matcher.find()) {
-            throw new IllegalStateException("No " + name + " in " + json);
-        }
-        return matcher.group(1);
     }
 
     private static double pgbench(EmbeddedPostgres postgres, PrintWriter out) throws IOException, InterruptedException {
@@ -239,31 +207,6 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** One API client that signs in once and keeps its session, as a real integration would. */
-    private static final class Client {
-        private final KeepAliveHttpClient http;
-        private final String authorization;
-
-        Client(int port, String username) {
-            this.http = new KeepAliveHttpClient("localhost", port);
-            this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        }
-
-        KeepAliveHttpClient.Answer get(String path) {
-            return http.send("GET", path, Map.of("Authorization", authorization), null);
-        }
-
-        KeepAliveHttpClient.Answer post(String path, String key, String body) {
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Authorization", authorization);
-            headers.put("Content-Type", "application/json");
-            if (key != null) {
-                headers.put("Idempotency-Key", key);
-            }
-            return http.send("POST", path, headers, body);
         }
     }
 }

@@ -25,7 +25,7 @@ class AlmonerCommandLineTest {
     void helpListsEveryCommandWithWhatItDoes() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("generate", "pipeline", "key", "demo", "benchmark", "fhir-import", "serve",
-                "reconcile", "benchmark-ledger", "stratify", "cohort", "statement", "capitation", "release", "link");
+                "reconcile", "benchmark-ledger", "benchmark-pages", "stratify", "cohort", "statement", "capitation", "release", "link");
     }
 
     @Test

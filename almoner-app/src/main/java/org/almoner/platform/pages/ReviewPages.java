@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.almoner.platform.access.Actor;
 import org.almoner.platform.access.Actors;
 import org.almoner.platform.people.People;
@@ -33,6 +33,8 @@ class ReviewPages {
 
     /** How far ahead "due soon" looks. */
     private static final int DAYS_AHEAD = 60;
+    /** The most reviews one page lists, soonest due first; a commissioner of a million people sees where to start. */
+    private static final int MOST_SHOWN = 500;
 
     /** A review with the name of the person it is for. */
     record Due(Review review, Person person, boolean overdue) {}
@@ -56,18 +58,18 @@ class ReviewPages {
         Actor actor = access.requireRole(PersonOperation.COMPLETE_REVIEW, "REVIEW_LIST");
         Page.REVIEWS.requireFor(actor);
         LocalDate today = LocalDate.now(clock);
+        List<Review> found = reviews.dueBy(people.visibility(actor), today.plusDays(DAYS_AHEAD), MOST_SHOWN + 1);
+        Map<UUID, Person> whose = people.findAll(found.stream().map(Review::personId).collect(Collectors.toSet()));
         List<Due> due = new ArrayList<>();
         List<PersonAccess.Reached> shown = new ArrayList<>();
-        for (Person person : people.visibleTo(actor, 10_000)) {
-            for (Review review : reviews.forPerson(person.id())) {
-                if (review.completedOn().isEmpty() && !review.dueOn().isAfter(today.plusDays(DAYS_AHEAD))) {
-                    shown.add(new PersonAccess.Reached(person.id(), review.id()));
-                    due.add(new Due(review, person, review.overdueOn(today)));
-                }
-            }
+        for (Review review : found.subList(0, Math.min(found.size(), MOST_SHOWN))) {
+            Person person = whose.get(review.personId());
+            shown.add(new PersonAccess.Reached(person.id(), review.id()));
+            due.add(new Due(review, person, review.overdueOn(today)));
         }
+        model.addAttribute("more", found.size() > MOST_SHOWN);
+        model.addAttribute("mostShown", MOST_SHOWN);
         access.recordAllowed(PersonOperation.VIEW_REVIEWS, "REVIEW_LIST", shown);
-        due.sort(Comparator.comparing((Due item) -> item.review().dueOn()));
         model.addAttribute("overdue", due.stream().filter(Due::overdue).toList());
         model.addAttribute("soon", due.stream().filter(item -> !item.overdue()).toList());
         model.addAttribute("daysAhead", DAYS_AHEAD);

@@ -17,6 +17,7 @@ import org.almoner.platform.budgets.BudgetActivated;
 import org.almoner.platform.budgets.Budgets;
 import org.almoner.platform.problems.PlatformErrorCode;
 import org.almoner.platform.problems.PlatformException;
+import org.almoner.platform.people.People;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -74,6 +75,23 @@ public class Reviews {
 
     public List<Review> forPerson(UUID personId) {
         return jdbc.sql("SELECT * FROM reviews WHERE person_id = ? ORDER BY due_on, id").param(personId).query(Reviews::review).list();
+    }
+
+    /**
+     * Reviews not yet held and due by {@code until} (overdue ones included), of the people the
+     * visibility admits, soonest first, at most {@code limit}: one query however many people
+     * there are.
+     */
+    public List<Review> dueBy(People.Visibility visible, LocalDate until, int limit) {
+        return visible.bind(jdbc.sql("""
+                        SELECT r.* FROM reviews r JOIN people p ON p.id = r.person_id
+                        WHERE r.completed_on IS NULL AND r.due_on <= :until AND %s
+                        ORDER BY r.due_on, r.id LIMIT :limit
+                        """.formatted(visible.condition())))
+                .param("until", Date.valueOf(until))
+                .param("limit", limit)
+                .query(Reviews::review)
+                .list();
     }
 
     /** Reviews past their due date and not yet held, for the given people. */
