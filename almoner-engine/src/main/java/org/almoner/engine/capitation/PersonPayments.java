@@ -91,12 +91,23 @@ final class PersonPayments {
 
     /** The model's formula as SQL over capitation_population's columns. */
     static String predictionExpression(ComplexityModel model) {
-        StringBuilder expression = new StringBuilder(literal(model.intercept()));
-        for (int i = 0; i < model.variables().size(); i++) {
-            expression.append(" + ").append(literal(model.coefficients().get(i))).append(" * p.")
-                    .append(DuckDb.identifier(model.variables().get(i)));
+        String linear = sum(model.intercept(), model.coefficients(), model.variables());
+        if (model.form() == ModelForm.LINEAR) {
+            return linear;
         }
-        return expression.toString();
+        String anyCost = model.anyCostCoefficients().isEmpty() ? literal(model.anyCostIntercept())
+                : sum(model.anyCostIntercept(), model.anyCostCoefficients(), model.variables());
+        return "least(CAST(1 AS DOUBLE), greatest(CAST(0 AS DOUBLE), " + anyCost + ")) * exp(" + linear + ") * "
+                + literal(model.smearingFactor());
+    }
+
+    private static String sum(double intercept, List<Double> coefficients, List<String> variables) {
+        StringBuilder expression = new StringBuilder("(").append(literal(intercept));
+        for (int i = 0; i < variables.size(); i++) {
+            expression.append(" + ").append(literal(coefficients.get(i))).append(" * p.")
+                    .append(DuckDb.identifier(variables.get(i)));
+        }
+        return expression.append(")").toString();
     }
 
     private static String literal(double value) {
