@@ -30,6 +30,9 @@ import org.almoner.engine.pipeline.PublishedFolder;
  */
 public final class Capitation {
 
+    /** Bands of predicted log cost, each with its own smearing factor, in the banded two-part model. */
+    static final int SMEARING_BANDS = 5;
+
     /** Runs the whole model and publishes its files to {@code request.output()}. */
     public CapitationResult run(CapitationRequest request) {
         requireNonNull(request, "request is null");
@@ -138,7 +141,9 @@ public final class Capitation {
             return new ComplexityChoice(linear, List.of(linear), "Only the linear model could be fitted: "
                     + withCost + " people had any cost in " + base + ", too few for the log model (or some cost was negative).");
         }
-        return ComplexityChoice.of(List.of(linear, new TwoPartLogCost(poorFitRSquared).fit(names, characteristics, cost)));
+        return ComplexityChoice.of(List.of(linear,
+                new TwoPartLogCost(poorFitRSquared, 1).fit(names, characteristics, cost),
+                new TwoPartLogCost(poorFitRSquared, SMEARING_BANDS).fit(names, characteristics, cost)));
     }
 
     private static List<CohortBaseline> baselines(Connection connection, FinancialYear base, BigDecimal uplift)

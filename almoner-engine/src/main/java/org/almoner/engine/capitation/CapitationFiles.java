@@ -29,7 +29,7 @@ final class CapitationFiles {
                 List.of("model", "chosen", "part", "variable", "coefficient", "meaning"))) {
             for (ComplexityModel candidate : complexity.candidates()) {
                 String chosen = candidate == model ? "Y" : "N";
-                String label = candidate.form().label();
+                String label = candidate.label();
                 if (candidate.form() == ModelForm.LINEAR) {
                     csv.row(List.of(label, chosen, "cost", "constant", round(candidate.intercept()),
                             "predicted annual cost in pounds with none of the characteristics"));
@@ -53,12 +53,16 @@ final class CapitationFiles {
                             decimals(candidate.coefficients().get(i)), String.format(Locale.UK, "multiplies cost by %.3f %s",
                                     Math.exp(candidate.coefficients().get(i)), Covariate.wordsFor(candidate.variables().get(i)))));
                 }
-                csv.row(List.of(label, chosen, "log cost", "smearing_factor", decimals(candidate.smearingFactor()),
-                        "Duan's smearing factor: the mean of exp(residual), multiplying exp(log prediction)"));
+                for (SmearingBand band : candidate.smearing()) {
+                    csv.row(List.of(label, chosen, "smearing", band.upToLogPrediction() == Double.POSITIVE_INFINITY
+                            ? "smearing_factor_last_band" : "smearing_factor_up_to_log_" + decimals(band.upToLogPrediction()),
+                            decimals(band.factor()), "mean of exp(residual) of the " + band.people()
+                                    + " people in the band, multiplying exp(log prediction)"));
+                }
             }
         }
         try (CsvFile csv = CsvFile.create(capitation.resolve("complexity_fit.csv"), List.of("measure", "value"))) {
-            csv.row(List.of("model", model.form().label()));
+            csv.row(List.of("model", model.label()));
             csv.row(List.of("person_years", model.observations()));
             csv.row(List.of("r_squared", String.format(Locale.ROOT, "%.4f", model.rSquared())));
             csv.row(List.of("mean_absolute_error_pounds", round(model.meanAbsoluteError())));
@@ -69,7 +73,7 @@ final class CapitationFiles {
         try (CsvFile csv = CsvFile.create(capitation.resolve("complexity_models.csv"), List.of("model", "chosen",
                 "person_years", "r_squared", "mean_absolute_error_pounds", "calibration_error_percent", "fits_acceptably"))) {
             for (ComplexityModel candidate : complexity.candidates()) {
-                csv.row(List.of(candidate.form().label(), candidate == model ? "Y" : "N", candidate.observations(),
+                csv.row(List.of(candidate.label(), candidate == model ? "Y" : "N", candidate.observations(),
                         String.format(Locale.ROOT, "%.4f", candidate.rSquared()), round(candidate.meanAbsoluteError()),
                         String.format(Locale.ROOT, "%.2f", candidate.calibrationError() * 100),
                         candidate.fitsAcceptably() ? "Y" : "N"));
@@ -80,7 +84,7 @@ final class CapitationFiles {
                         "actual_over_predicted"))) {
             for (ComplexityModel candidate : complexity.candidates()) {
                 for (CalibrationDecile decile : candidate.calibration()) {
-                    csv.row(List.of(candidate.form().label(), candidate == model ? "Y" : "N", decile.decile(), decile.people(),
+                    csv.row(List.of(candidate.label(), candidate == model ? "Y" : "N", decile.decile(), decile.people(),
                             round(decile.meanPredicted()), round(decile.meanActual()),
                             Double.isNaN(decile.ratio()) ? "" : String.format(Locale.ROOT, "%.3f", decile.ratio())));
                 }
@@ -158,7 +162,7 @@ final class CapitationFiles {
         }
         for (ComplexityModel candidate : result.complexity().candidates()) {
             lines.add(String.format(Locale.UK, "Complexity adjustment, %s model%s: R-squared %.3f, mean absolute error %s a"
-                    + " person, calibration error %.1f%%%s.", candidate.form().label(),
+                    + " person, calibration error %.1f%%%s.", candidate.label(),
                     candidate == result.model() ? " (used)" : "", candidate.rSquared(),
                     pounds(BigDecimal.valueOf(candidate.meanAbsoluteError())), candidate.calibrationError() * 100,
                     candidate.fitsAcceptably() ? "" : " (FITS BADLY: see capitation/complexity_model.txt)"));

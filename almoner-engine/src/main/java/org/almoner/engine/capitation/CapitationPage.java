@@ -52,7 +52,7 @@ final class CapitationPage {
         Map<String, List<Double>> calibration = new LinkedHashMap<>();
         calibration.put("mean actual", model.calibration().stream().map(CalibrationDecile::meanActual).toList());
         for (ComplexityModel candidate : result.complexity().candidates()) {
-            calibration.put("predicted, " + candidate.form().label(),
+            calibration.put("predicted, " + candidate.label(),
                     candidate.calibration().stream().map(CalibrationDecile::meanPredicted).toList());
         }
         page.append(SvgCharts.bars("Calibration: mean actual and predicted annual cost by decile of the used model's"

@@ -39,12 +39,12 @@ public record ComplexityChoice(ComplexityModel chosen, List<ComplexityModel> can
             }
         }
         ComplexityModel chosen = best;
-        StringBuilder reason = new StringBuilder("The " + chosen.form().label() + " model is used: it puts "
+        StringBuilder reason = new StringBuilder("The " + chosen.label() + " model is used: it puts "
                 + percent(chosen.calibrationError()) + " of cost in the wrong decile of predicted cost");
         candidates.stream().filter(candidate -> candidate != chosen)
                 .sorted(Comparator.comparingDouble(ComplexityModel::calibrationError))
                 .forEach(other -> reason.append(", against ").append(percent(other.calibrationError())).append(" for the ")
-                        .append(other.form().label()).append(" model"));
+                        .append(other.label()).append(" model"));
         reason.append(" (rule: the smaller calibration error; on a tie within 0.1 points, the linear model).");
         return new ComplexityChoice(chosen, candidates, reason.toString());
     }

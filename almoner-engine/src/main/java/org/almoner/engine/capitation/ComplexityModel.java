@@ -19,7 +19,7 @@ import java.util.Locale;
  *     characteristics; two-part log, the log of the cost of such a person who has any cost
  * @param coefficients linear, pounds added for each characteristic (per unit for counts); two-part log,
  *     added to log cost, so each multiplies cost by exp(coefficient)
- * @param smearingFactor Duan's smearing factor, the mean of exp(residual) on the log scale; 1 for linear
+ * @param smearing two-part log: the smearing factor by band of log prediction, in order; linear: one band of 1
  * @param anyCostIntercept two-part log: the chance of any cost with none of the characteristics; 1 for linear
  * @param anyCostCoefficients two-part log: added to that chance per characteristic, in variable order;
  *     empty for linear and when everyone has some cost
@@ -31,12 +31,16 @@ import java.util.Locale;
  * @param warnings plain-English reasons not to trust the model; empty when it fits acceptably
  */
 public record ComplexityModel(ModelForm form, List<String> variables, double intercept, List<Double> coefficients,
-        double smearingFactor, double anyCostIntercept, List<Double> anyCostCoefficients, int observations,
+        List<SmearingBand> smearing, double anyCostIntercept, List<Double> anyCostCoefficients, int observations,
         double rSquared, double meanAbsoluteError, List<CalibrationDecile> calibration, List<String> droppedVariables,
         List<String> warnings) {
 
     public ComplexityModel {
         requireNonNull(form, "form is null");
+        smearing = List.copyOf(requireNonNull(smearing, "smearing is null"));
+        if (smearing.isEmpty() || smearing.get(smearing.size() - 1).upToLogPrediction() != Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("smearing bands must end with one up to infinity");
+        }
         anyCostCoefficients = List.copyOf(requireNonNull(anyCostCoefficients, "anyCostCoefficients is null"));
         if (!anyCostCoefficients.isEmpty() && anyCostCoefficients.size() != variables.size()) {
             throw new IllegalArgumentException("one chance-of-any-cost coefficient per variable or none: "
@@ -56,7 +60,8 @@ public record ComplexityModel(ModelForm form, List<String> variables, double int
     /** A linear model as {@link LeastSquares} fits it. */
     static ComplexityModel linear(List<String> variables, double intercept, List<Double> coefficients, int observations,
             Fit fit, List<String> droppedVariables, List<String> warnings) {
-        return new ComplexityModel(ModelForm.LINEAR, variables, intercept, coefficients, 1, 1, List.of(), observations,
+        return new ComplexityModel(ModelForm.LINEAR, variables, intercept, coefficients, List.of(SmearingBand.NONE), 1,
+                List.of(), observations,
                 fit.rSquared(), fit.meanAbsoluteError(), fit.calibration(), droppedVariables, warnings);
     }
 
@@ -80,7 +85,23 @@ public record ComplexityModel(ModelForm form, List<String> variables, double int
         for (int i = 0; i < anyCostCoefficients.size(); i++) {
             anyCost += anyCostCoefficients.get(i) * values[i];
         }
-        return Math.min(1, Math.max(0, anyCost)) * Math.exp(linear) * smearingFactor;
+        return Math.min(1, Math.max(0, anyCost)) * Math.exp(linear) * smearingFactor(linear);
+    }
+
+    /** The smearing factor for a log prediction: that of the first band holding it. */
+    public double smearingFactor(double logPrediction) {
+        for (SmearingBand band : smearing) {
+            if (logPrediction <= band.upToLogPrediction()) {
+                return band.factor();
+            }
+        }
+        throw new IllegalStateException("the last smearing band holds every prediction");
+    }
+
+    /** A short name for files and tables, like "linear" or "two-part log, smeared by fifth". */
+    public String label() {
+        return smearing.size() > 1 ? form.label() + ", smeared by " + (smearing.size() == 5 ? "fifth"
+                : "band of " + smearing.size()) : form.label();
     }
 
     /**
@@ -126,15 +147,31 @@ public record ComplexityModel(ModelForm form, List<String> variables, double int
                 }
                 lines.add("  held between 0 and 1.");
             }
-            lines.add("What they cost if they cost anything = " + pounds(Math.exp(intercept) * smearingFactor)
-                    + " to start with,");
+            lines.add("What they cost if they cost anything = exp(" + String.format(Locale.UK, "%.3f", intercept)
+                    + ") = " + pounds(Math.exp(intercept)) + " to start with,");
             for (int i = 0; i < variables.size(); i++) {
                 lines.add(String.format(Locale.UK, "  times %.3f %s,", Math.exp(coefficients.get(i)),
                         Covariate.wordsFor(variables.get(i))));
             }
+            if (smearing.size() == 1) {
+                lines.add(String.format(Locale.UK, "  times Duan's smearing factor %.3f (the mean of the exponentiated"
+                        + " residuals, because the exponent of a mean log is below the mean cost),", smearing.get(0).factor()));
+            } else {
+                lines.add("  times a smearing factor (the mean of the exponentiated residuals, because the exponent of a mean log"
+                        + " is below the mean cost) for each fifth of people by predicted log cost, so that dear and cheap"
+                        + " people may vary differently:");
+                double from = Double.NEGATIVE_INFINITY;
+                for (SmearingBand band : smearing) {
+                    lines.add(String.format(Locale.UK, "    %s: %.3f (%d people)", band.upToLogPrediction() == Double.POSITIVE_INFINITY
+                            ? String.format(Locale.UK, "above %s", pounds(Math.exp(from)))
+                            : from == Double.NEGATIVE_INFINITY ? String.format(Locale.UK, "up to %s", pounds(Math.exp(band.upToLogPrediction())))
+                            : String.format(Locale.UK, "%s to %s", pounds(Math.exp(from)), pounds(Math.exp(band.upToLogPrediction()))),
+                            band.factor(), band.people()));
+                    from = band.upToLogPrediction();
+                }
+            }
             lines.add(String.format(Locale.UK, "fitted by least squares on the log of cost on %d person-years of local linked"
-                    + " data and brought back to pounds with Duan's smearing factor %.3f (the mean of the exponentiated"
-                    + " residuals, because the exponent of a mean log is below the mean cost).", observations, smearingFactor));
+                    + " data.", observations));
         }
         lines.add(String.format(Locale.UK, "It explains %.1f%% of the variation in annual cost between people (R-squared %.3f);"
                 + " on average a person's prediction is %s away from what they cost (mean absolute error); across deciles"

@@ -97,8 +97,13 @@ final class PersonPayments {
         }
         String anyCost = model.anyCostCoefficients().isEmpty() ? literal(model.anyCostIntercept())
                 : sum(model.anyCostIntercept(), model.anyCostCoefficients(), model.variables());
-        return "least(CAST(1 AS DOUBLE), greatest(CAST(0 AS DOUBLE), " + anyCost + ")) * exp(" + linear + ") * "
-                + literal(model.smearingFactor());
+        StringBuilder smearing = new StringBuilder("CASE");
+        for (SmearingBand band : model.smearing()) {
+            smearing.append(band.upToLogPrediction() == Double.POSITIVE_INFINITY ? " ELSE "
+                    : " WHEN " + linear + " <= " + literal(band.upToLogPrediction()) + " THEN ").append(literal(band.factor()));
+        }
+        smearing.append(" END");
+        return "least(CAST(1 AS DOUBLE), greatest(CAST(0 AS DOUBLE), " + anyCost + ")) * exp(" + linear + ") * " + smearing;
     }
 
     private static String sum(double intercept, List<Double> coefficients, List<String> variables) {

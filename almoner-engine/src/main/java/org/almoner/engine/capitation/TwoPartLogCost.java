@@ -11,15 +11,26 @@ import java.util.Set;
  * Fits the two-part log model of {@link ModelForm#TWO_PART_LOG} for skewed annual cost: part one is
  * a linear probability of any cost, part two least squares on the log of cost for people with any,
  * brought back to pounds with Duan's smearing factor (the mean of exp(residual), which is right
- * whatever the residuals' distribution as long as they do not depend on the characteristics). Both
- * parts use the same characteristics: one dropped by either part is dropped from both.
+ * whatever the residuals' distribution as long as their spread does not depend on the
+ * characteristics), or with a factor per band of predicted log cost when it may ({@link SmearingBand}).
+ * Both parts use the same characteristics: one dropped by either part is dropped from both.
  */
 public final class TwoPartLogCost {
 
     private final LeastSquares leastSquares;
+    private final int bands;
 
-    public TwoPartLogCost(double poorFitRSquared) {
+    /**
+     * @param poorFitRSquared below this R-squared the model says it fits badly
+     * @param bands 1 for Duan's single smearing factor; more for a factor per band of equal numbers of
+     *     people by predicted log cost (fewer when predictions tie)
+     */
+    public TwoPartLogCost(double poorFitRSquared, int bands) {
+        if (bands < 1) {
+            throw new IllegalArgumentException("bands must be 1 or more, got " + bands);
+        }
         this.leastSquares = new LeastSquares(poorFitRSquared);
+        this.bands = bands;
     }
 
     /**
@@ -67,11 +78,14 @@ public final class TwoPartLogCost {
             used.removeAll(lost);
         }
         double[][] columns = columns(rows, names, used);
-        double smearing = 0;
-        for (int i : positive) {
-            smearing += Math.exp(Math.log(outcome[i]) - linear(logPart, columns[i]));
+        double[] logPredicted = new double[positive.size()];
+        double[] residuals = new double[positive.size()];
+        for (int k = 0; k < positive.size(); k++) {
+            int i = positive.get(k);
+            logPredicted[k] = linear(logPart, columns[i]);
+            residuals[k] = Math.log(outcome[i]) - logPredicted[k];
         }
-        smearing /= positive.size();
+        List<SmearingBand> smearing = smearing(logPredicted, residuals);
         ComplexityModel unassessed = new ComplexityModel(ModelForm.TWO_PART_LOG, used, logPart.intercept(),
                 logPart.coefficients(), smearing, anyCostPart == null ? 1 : anyCostPart.intercept(),
                 anyCostPart == null ? List.of() : anyCostPart.coefficients(), outcome.length, 0, 0, List.of(),
@@ -85,6 +99,47 @@ public final class TwoPartLogCost {
                 unassessed.anyCostIntercept(), unassessed.anyCostCoefficients(), outcome.length, fit.rSquared(),
                 fit.meanAbsoluteError(), fit.calibration(), List.copyOf(dropped),
                 leastSquares.warnings(fit.rSquared(), fit.calibration()));
+    }
+
+    /**
+     * Cuts the people with any cost into bands of about equal size by log prediction, each cut halfway
+     * between two different predictions so that equal predictions share a band, and gives each band
+     * the mean of exp(residual) of its people.
+     */
+    private List<SmearingBand> smearing(double[] logPredicted, double[] residuals) {
+        double[] sorted = logPredicted.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        List<Double> cuts = new ArrayList<>();
+        for (int b = 1; b < bands; b++) {
+            int index = (int) ((long) n * b / bands);
+            while (index < n && index > 0 && sorted[index - 1] == sorted[index]) {
+                index++;
+            }
+            if (index <= 0 || index >= n) {
+                continue;
+            }
+            double cut = (sorted[index - 1] + sorted[index]) / 2;
+            if (cuts.isEmpty() || cut > cuts.get(cuts.size() - 1)) {
+                cuts.add(cut);
+            }
+        }
+        cuts.add(Double.POSITIVE_INFINITY);
+        double[] sums = new double[cuts.size()];
+        int[] people = new int[cuts.size()];
+        for (int k = 0; k < n; k++) {
+            int band = 0;
+            while (logPredicted[k] > cuts.get(band)) {
+                band++;
+            }
+            sums[band] += Math.exp(residuals[k]);
+            people[band]++;
+        }
+        List<SmearingBand> result = new ArrayList<>();
+        for (int band = 0; band < cuts.size(); band++) {
+            result.add(new SmearingBand(cuts.get(band), people[band], sums[band] / people[band]));
+        }
+        return result;
     }
 
     private static double linear(ComplexityModel model, double[] values) {

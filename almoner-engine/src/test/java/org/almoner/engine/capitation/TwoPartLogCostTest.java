@@ -52,7 +52,7 @@ class TwoPartLogCostTest {
     void recoversALogLinearGeneratingFormulaAndDuansSmearingFactor() {
         Data data = skewed(40_000, 0.9, 1, 0, 21);
 
-        ComplexityModel model = new TwoPartLogCost(0.10).fit(NAMES, data.rows(), data.outcome());
+        ComplexityModel model = new TwoPartLogCost(0.10, 1).fit(NAMES, data.rows(), data.outcome());
 
         assertThat(model.form()).isEqualTo(ModelForm.TWO_PART_LOG);
         assertThat(model.intercept()).isCloseTo(6, within(0.03));
@@ -60,7 +60,8 @@ class TwoPartLogCostTest {
         assertThat(model.coefficients().get(1)).isCloseTo(1.2, within(0.03));
         assertThat(model.coefficients().get(2)).isCloseTo(-0.1, within(0.03));
         // For normal errors Duan's factor tends to exp(sigma^2 / 2).
-        assertThat(model.smearingFactor()).isCloseTo(Math.exp(0.9 * 0.9 / 2), within(0.03));
+        assertThat(model.smearing()).hasSize(1);
+        assertThat(model.smearing().get(0).factor()).isCloseTo(Math.exp(0.9 * 0.9 / 2), within(0.03));
         // Everyone has some cost: the first part is 1.
         assertThat(model.anyCostCoefficients()).isEmpty();
         assertThat(model.predict(new double[] {2, 1, 0})).isCloseTo(Math.exp(6 + 0.8 + 1.2 + 0.405), within(150.0));
@@ -72,7 +73,7 @@ class TwoPartLogCostTest {
     void recoversTheChanceOfAnyCostInTheFirstPart() {
         Data data = skewed(40_000, 0.5, 0.6, 0.3, 23);
 
-        ComplexityModel model = new TwoPartLogCost(0.10).fit(NAMES, data.rows(), data.outcome());
+        ComplexityModel model = new TwoPartLogCost(0.10, 1).fit(NAMES, data.rows(), data.outcome());
 
         assertThat(model.anyCostIntercept()).isCloseTo(0.6, within(0.02));
         assertThat(model.anyCostCoefficients().get(0)).isCloseTo(0, within(0.01));
@@ -89,15 +90,60 @@ class TwoPartLogCostTest {
         Data additive = additive(20_000, 27);
 
         ComplexityChoice forSkewed = ComplexityChoice.of(List.of(new LeastSquares(0.10).fit(NAMES, skewed.rows(),
-                skewed.outcome()), new TwoPartLogCost(0.10).fit(NAMES, skewed.rows(), skewed.outcome())));
+                skewed.outcome()), new TwoPartLogCost(0.10, 1).fit(NAMES, skewed.rows(), skewed.outcome())));
         ComplexityChoice forAdditive = ComplexityChoice.of(List.of(new LeastSquares(0.10).fit(NAMES, additive.rows(),
-                additive.outcome()), new TwoPartLogCost(0.10).fit(NAMES, additive.rows(), additive.outcome())));
+                additive.outcome()), new TwoPartLogCost(0.10, 1).fit(NAMES, additive.rows(), additive.outcome())));
 
         assertThat(forSkewed.chosen().form()).isEqualTo(ModelForm.TWO_PART_LOG);
         assertThat(forSkewed.candidates().get(0).calibrationError()).isGreaterThan(forSkewed.chosen().calibrationError());
         assertThat(forSkewed.reason()).startsWith("The two-part log model is used").contains("rule: the smaller calibration error");
         assertThat(forAdditive.chosen().form()).isEqualTo(ModelForm.LINEAR);
         assertThat(forAdditive.chosen().intercept()).isCloseTo(400, within(20.0));
+    }
+
+    @Test
+    void smearingByBandGivesEachBandTheSameFactorWhenTheSpreadIsTheSameForEveryone() {
+        Data data = skewed(40_000, 0.9, 1, 0, 31);
+
+        ComplexityModel model = new TwoPartLogCost(0.10, 5).fit(NAMES, data.rows(), data.outcome());
+
+        assertThat(model.smearing()).hasSizeBetween(3, 5);
+        assertThat(model.smearing().stream().mapToInt(SmearingBand::people).sum()).isEqualTo(40_000);
+        assertThat(model.smearing()).allSatisfy(band -> assertThat(band.factor()).isCloseTo(Math.exp(0.9 * 0.9 / 2),
+                within(0.08)));
+        assertThat(model.label()).isEqualTo("two-part log, smeared by fifth".replace("fifth",
+                model.smearing().size() == 5 ? "fifth" : "band of " + model.smearing().size()));
+    }
+
+    @Test
+    void smearingByBandFollowsASpreadThatGrowsWithCostAndTheRuleChoosesIt() {
+        // Log cost = 5 + 0.5 per condition + e, with the spread of e growing from 0.3 to 1.3 with conditions;
+        // a fifth of people have each count, so the fifths by prediction are the counts.
+        Random random = new Random(33);
+        int people = 30_000;
+        double[][] rows = new double[people][];
+        double[] outcome = new double[people];
+        for (int i = 0; i < people; i++) {
+            double conditions = i % 5;
+            rows[i] = new double[] {conditions, random.nextDouble() < 0.15 ? 1 : 0, random.nextBoolean() ? 1 : 0};
+            outcome[i] = Math.exp(5 + 0.5 * conditions + (0.3 + 0.25 * conditions) * random.nextGaussian());
+        }
+
+        ComplexityModel single = new TwoPartLogCost(0.10, 1).fit(NAMES, rows, outcome);
+        ComplexityModel banded = new TwoPartLogCost(0.10, 5).fit(NAMES, rows, outcome);
+        ComplexityChoice choice = ComplexityChoice.of(List.of(new LeastSquares(0.10).fit(NAMES, rows, outcome), single,
+                banded));
+
+        // Each count of conditions is its own band; its factor tends to exp(sd^2 / 2).
+        assertThat(banded.smearing()).hasSize(5);
+        for (int conditions = 0; conditions < 5; conditions++) {
+            double spread = 0.3 + 0.25 * conditions;
+            assertThat(banded.smearing().get(conditions).factor()).as("%d conditions", conditions)
+                    .isCloseTo(Math.exp(spread * spread / 2), within(0.06 * Math.exp(spread * spread / 2)));
+        }
+        assertThat(banded.predict(new double[] {4, 0, 0})).isCloseTo(Math.exp(7 + 1.3 * 1.3 / 2), within(250.0));
+        assertThat(banded.calibrationError()).isLessThan(single.calibrationError());
+        assertThat(choice.chosen()).isSameAs(banded);
     }
 
     @Test
@@ -110,7 +156,7 @@ class TwoPartLogCostTest {
             outcome[i] = Math.exp(7 + 1.5 * random.nextGaussian());
         }
 
-        ComplexityModel model = new TwoPartLogCost(0.10).fit(NAMES, rows, outcome);
+        ComplexityModel model = new TwoPartLogCost(0.10, 1).fit(NAMES, rows, outcome);
 
         assertThat(model.fitsAcceptably()).isFalse();
         assertThat(model.warnings()).anySatisfy(warning -> assertThat(warning).contains("explains only"));
