@@ -39,7 +39,8 @@ final class CapitationPage {
         page.append("<table><thead><tr><th>Model</th><th class=\"n\">R-squared</th><th class=\"n\">Mean absolute error</th>"
                 + "<th class=\"n\">Calibration error</th><th>Fit</th><th>Used</th></tr></thead><tbody>\n");
         for (ComplexityModel candidate : result.complexity().candidates()) {
-            page.append("<tr><td>").append(escape(candidate.form().description())).append("</td><td class=\"n\">")
+            page.append("<tr><td>").append(escape(candidate.label())).append(": ").append(escape(candidate.description()))
+                    .append("</td><td class=\"n\">")
                     .append(String.format(Locale.UK, "%.3f", candidate.rSquared())).append("</td><td class=\"n\">")
                     .append(String.format(Locale.UK, "£%,.2f", candidate.meanAbsoluteError())).append("</td><td class=\"n\">")
                     .append(String.format(Locale.UK, "%.1f%%", candidate.calibrationError() * 100)).append("</td><td class=\"")

@@ -8,9 +8,9 @@ import java.util.Locale;
 
 /**
  * The complexity models fitted and the one chosen to share each cohort's capitation. The rule: the
- * model with the smaller calibration error ({@link ComplexityModel#calibrationError()}), because the
+ * model with the smallest calibration error ({@link ComplexityModel#calibrationError()}), because the
  * adjustment's job is to pay each group of people what the group costs on average; on equal
- * calibration (within {@link #TIE_TOLERANCE}) the linear model, as the simpler to explain.
+ * calibration (within {@link #TIE_TOLERANCE}) the one fitted first, the linear model, as the simpler to explain.
  *
  * @param chosen the model payments use
  * @param candidates every model fitted, linear first
@@ -45,7 +45,7 @@ public record ComplexityChoice(ComplexityModel chosen, List<ComplexityModel> can
                 .sorted(Comparator.comparingDouble(ComplexityModel::calibrationError))
                 .forEach(other -> reason.append(", against ").append(percent(other.calibrationError())).append(" for the ")
                         .append(other.label()).append(" model"));
-        reason.append(" (rule: the smaller calibration error; on a tie within 0.1 points, the linear model).");
+        reason.append(" (rule: the smallest calibration error; on a tie within 0.1 points, the first fitted, linear).");
         return new ComplexityChoice(chosen, candidates, reason.toString());
     }
 

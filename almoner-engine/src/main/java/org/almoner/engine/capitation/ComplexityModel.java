@@ -98,6 +98,12 @@ public record ComplexityModel(ModelForm form, List<String> variables, double int
         throw new IllegalStateException("the last smearing band holds every prediction");
     }
 
+    /** What the model is, in words. */
+    public String description() {
+        return smearing.size() > 1 ? form.description() + ", one factor for each of " + smearing.size()
+                + " bands of predicted log cost" : form.description();
+    }
+
     /** A short name for files and tables, like "linear" or "two-part log, smeared by fifth". */
     public String label() {
         return smearing.size() > 1 ? form.label() + ", smeared by " + (smearing.size() == 5 ? "fifth"

@@ -96,7 +96,7 @@ class TwoPartLogCostTest {
 
         assertThat(forSkewed.chosen().form()).isEqualTo(ModelForm.TWO_PART_LOG);
         assertThat(forSkewed.candidates().get(0).calibrationError()).isGreaterThan(forSkewed.chosen().calibrationError());
-        assertThat(forSkewed.reason()).startsWith("The two-part log model is used").contains("rule: the smaller calibration error");
+        assertThat(forSkewed.reason()).startsWith("The two-part log model is used").contains("rule: the smallest calibration error");
         assertThat(forAdditive.chosen().form()).isEqualTo(ModelForm.LINEAR);
         assertThat(forAdditive.chosen().intercept()).isCloseTo(400, within(20.0));
     }
