@@ -39,11 +39,11 @@ final class CapitationFiles {
                     }
                     continue;
                 }
-                csv.row(List.of(label, chosen, "chance of any cost", "constant", decimals(candidate.anyCostIntercept()),
+                csv.row(List.of(label, chosen, "chance of any cost", "constant", decimals(candidate.anyUseIntercept()),
                         "chance of any cost with none of the characteristics"));
-                for (int i = 0; i < candidate.anyCostCoefficients().size(); i++) {
+                for (int i = 0; i < candidate.anyUseCoefficients().size(); i++) {
                     csv.row(List.of(label, chosen, "chance of any cost", candidate.variables().get(i),
-                            decimals(candidate.anyCostCoefficients().get(i)),
+                            decimals(candidate.anyUseCoefficients().get(i)),
                             "added to the chance " + Covariate.wordsFor(candidate.variables().get(i))));
                 }
                 csv.row(List.of(label, chosen, "log cost", "constant", decimals(candidate.intercept()),

@@ -20,8 +20,8 @@ import java.util.Locale;
  * @param coefficients linear, pounds added for each characteristic (per unit for counts); two-part log,
  *     added to log cost, so each multiplies cost by exp(coefficient)
  * @param smearing two-part log: the smearing factor by band of log prediction, in order; linear: one band of 1
- * @param anyCostIntercept two-part log: the chance of any cost with none of the characteristics; 1 for linear
- * @param anyCostCoefficients two-part log: added to that chance per characteristic, in variable order;
+ * @param anyUseIntercept two-part log: the chance of any cost with none of the characteristics; 1 for linear
+ * @param anyUseCoefficients two-part log: added to that chance per characteristic, in variable order;
  *     empty for linear and when everyone has some cost
  * @param observations person-years the model was fitted on
  * @param rSquared share of the variation in annual cost the model explains, 0 to 1
@@ -31,7 +31,7 @@ import java.util.Locale;
  * @param warnings plain-English reasons not to trust the model; empty when it fits acceptably
  */
 public record ComplexityModel(ModelForm form, List<String> variables, double intercept, List<Double> coefficients,
-        List<SmearingBand> smearing, double anyCostIntercept, List<Double> anyCostCoefficients, int observations,
+        List<SmearingBand> smearing, double anyUseIntercept, List<Double> anyUseCoefficients, int observations,
         double rSquared, double meanAbsoluteError, List<CalibrationDecile> calibration, List<String> droppedVariables,
         List<String> warnings) {
 
@@ -41,10 +41,10 @@ public record ComplexityModel(ModelForm form, List<String> variables, double int
         if (smearing.isEmpty() || smearing.get(smearing.size() - 1).upToLogPrediction() != Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("smearing bands must end with one up to infinity");
         }
-        anyCostCoefficients = List.copyOf(requireNonNull(anyCostCoefficients, "anyCostCoefficients is null"));
-        if (!anyCostCoefficients.isEmpty() && anyCostCoefficients.size() != variables.size()) {
+        anyUseCoefficients = List.copyOf(requireNonNull(anyUseCoefficients, "anyUseCoefficients is null"));
+        if (!anyUseCoefficients.isEmpty() && anyUseCoefficients.size() != variables.size()) {
             throw new IllegalArgumentException("one chance-of-any-cost coefficient per variable or none: "
-                    + variables.size() + " variables, " + anyCostCoefficients.size() + " coefficients");
+                    + variables.size() + " variables, " + anyUseCoefficients.size() + " coefficients");
         }
         variables = List.copyOf(requireNonNull(variables, "variables is null"));
         coefficients = List.copyOf(requireNonNull(coefficients, "coefficients is null"));
@@ -81,11 +81,11 @@ public record ComplexityModel(ModelForm form, List<String> variables, double int
         if (form == ModelForm.LINEAR) {
             return linear;
         }
-        double anyCost = anyCostIntercept;
-        for (int i = 0; i < anyCostCoefficients.size(); i++) {
-            anyCost += anyCostCoefficients.get(i) * values[i];
+        double anyUse = anyUseIntercept;
+        for (int i = 0; i < anyUseCoefficients.size(); i++) {
+            anyUse += anyUseCoefficients.get(i) * values[i];
         }
-        return Math.min(1, Math.max(0, anyCost)) * Math.exp(linear) * smearingFactor(linear);
+        return Math.min(1, Math.max(0, anyUse)) * Math.exp(linear) * smearingFactor(linear);
     }
 
     /** The smearing factor for a log prediction: that of the first band holding it. */
@@ -142,12 +142,12 @@ public record ComplexityModel(ModelForm form, List<String> variables, double int
             lines.add("fitted by ordinary least squares on " + observations + " person-years of local linked data.");
         } else {
             lines.add("Predicted annual cost of a person = the chance they cost anything times what they cost if they do.");
-            if (anyCostCoefficients.isEmpty()) {
+            if (anyUseCoefficients.isEmpty()) {
                 lines.add("Everyone in the data has some cost, so the chance is 1.");
             } else {
-                lines.add(String.format(Locale.UK, "The chance of any cost is %.3f to start with,", anyCostIntercept));
+                lines.add(String.format(Locale.UK, "The chance of any cost is %.3f to start with,", anyUseIntercept));
                 for (int i = 0; i < variables.size(); i++) {
-                    double coefficient = anyCostCoefficients.get(i);
+                    double coefficient = anyUseCoefficients.get(i);
                     lines.add(String.format(Locale.UK, "  %s %.3f %s,", coefficient < 0 ? "less" : "plus", Math.abs(coefficient),
                             Covariate.wordsFor(variables.get(i))));
                 }

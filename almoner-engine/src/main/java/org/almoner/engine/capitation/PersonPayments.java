@@ -95,15 +95,15 @@ final class PersonPayments {
         if (model.form() == ModelForm.LINEAR) {
             return linear;
         }
-        String anyCost = model.anyCostCoefficients().isEmpty() ? literal(model.anyCostIntercept())
-                : sum(model.anyCostIntercept(), model.anyCostCoefficients(), model.variables());
+        String anyUse = model.anyUseCoefficients().isEmpty() ? literal(model.anyUseIntercept())
+                : sum(model.anyUseIntercept(), model.anyUseCoefficients(), model.variables());
         StringBuilder smearing = new StringBuilder("CASE");
         for (SmearingBand band : model.smearing()) {
             smearing.append(band.upToLogPrediction() == Double.POSITIVE_INFINITY ? " ELSE "
                     : " WHEN " + linear + " <= " + literal(band.upToLogPrediction()) + " THEN ").append(literal(band.factor()));
         }
         smearing.append(" END");
-        return "least(CAST(1 AS DOUBLE), greatest(CAST(0 AS DOUBLE), " + anyCost + ")) * exp(" + linear + ") * " + smearing;
+        return "least(CAST(1 AS DOUBLE), greatest(CAST(0 AS DOUBLE), " + anyUse + ")) * exp(" + linear + ") * " + smearing;
     }
 
     private static String sum(double intercept, List<Double> coefficients, List<String> variables) {

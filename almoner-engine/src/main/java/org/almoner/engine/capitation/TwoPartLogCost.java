@@ -60,16 +60,16 @@ public final class TwoPartLogCost {
         List<String> used = new ArrayList<>(names);
         Set<String> dropped = new LinkedHashSet<>();
         ComplexityModel logPart;
-        ComplexityModel anyCostPart;
+        ComplexityModel anyUsePart;
         while (true) {
             double[][] columns = columns(rows, names, used);
             double[][] positiveRows = positive.stream().map(i -> columns[i]).toArray(double[][]::new);
             double[] logCost = positive.stream().mapToDouble(i -> Math.log(outcome[i])).toArray();
             logPart = leastSquares.fit(used, positiveRows, logCost);
-            anyCostPart = twoParts ? leastSquares.fit(used, columns, indicator(outcome)) : null;
+            anyUsePart = twoParts ? leastSquares.fit(used, columns, indicator(outcome)) : null;
             Set<String> lost = new LinkedHashSet<>(logPart.droppedVariables());
-            if (anyCostPart != null) {
-                lost.addAll(anyCostPart.droppedVariables());
+            if (anyUsePart != null) {
+                lost.addAll(anyUsePart.droppedVariables());
             }
             if (lost.isEmpty()) {
                 break;
@@ -87,8 +87,8 @@ public final class TwoPartLogCost {
         }
         List<SmearingBand> smearing = smearing(logPredicted, residuals);
         ComplexityModel unassessed = new ComplexityModel(ModelForm.TWO_PART_LOG, used, logPart.intercept(),
-                logPart.coefficients(), smearing, anyCostPart == null ? 1 : anyCostPart.intercept(),
-                anyCostPart == null ? List.of() : anyCostPart.coefficients(), outcome.length, 0, 0, List.of(),
+                logPart.coefficients(), smearing, anyUsePart == null ? 1 : anyUsePart.intercept(),
+                anyUsePart == null ? List.of() : anyUsePart.coefficients(), outcome.length, 0, 0, List.of(),
                 List.copyOf(dropped), List.of());
         double[] predicted = new double[outcome.length];
         for (int i = 0; i < outcome.length; i++) {
@@ -96,7 +96,7 @@ public final class TwoPartLogCost {
         }
         ComplexityModel.Fit fit = LeastSquares.assess(predicted, outcome);
         return new ComplexityModel(ModelForm.TWO_PART_LOG, used, logPart.intercept(), logPart.coefficients(), smearing,
-                unassessed.anyCostIntercept(), unassessed.anyCostCoefficients(), outcome.length, fit.rSquared(),
+                unassessed.anyUseIntercept(), unassessed.anyUseCoefficients(), outcome.length, fit.rSquared(),
                 fit.meanAbsoluteError(), fit.calibration(), List.copyOf(dropped),
                 leastSquares.warnings(fit.rSquared(), fit.calibration()));
     }

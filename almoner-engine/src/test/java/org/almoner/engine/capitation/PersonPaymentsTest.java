@@ -36,7 +36,7 @@ class PersonPaymentsTest {
     void theSqlThatPaysPeopleEvaluatesTheChosenFormulaBandsAndAll() throws SQLException {
         ComplexityModel model = fitted(5);
         assertThat(model.smearing()).hasSizeGreaterThan(1);
-        assertThat(model.anyCostCoefficients()).isNotEmpty();
+        assertThat(model.anyUseCoefficients()).isNotEmpty();
 
         try (Connection connection = DuckDb.open(null, new DuckDbSettings(1, 256, null));
                 Statement statement = connection.createStatement()) {

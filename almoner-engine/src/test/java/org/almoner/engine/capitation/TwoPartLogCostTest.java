@@ -15,10 +15,10 @@ class TwoPartLogCostTest {
     }
 
     /**
-     * Skewed cost: with chance {@code anyCost + anyCostIfFrail * frail} a person costs
+     * Skewed cost: with chance {@code anyUse + anyCostIfFrail * frail} a person costs
      * exp(6 + 0.4 per condition + 1.2 if frail - 0.1 if female + e), e normal with sd {@code sigma}; else nothing.
      */
-    private static Data skewed(int people, double sigma, double anyCost, double anyCostIfFrail, long seed) {
+    private static Data skewed(int people, double sigma, double anyUse, double anyCostIfFrail, long seed) {
         Random random = new Random(seed);
         double[][] rows = new double[people][];
         double[] outcome = new double[people];
@@ -27,7 +27,7 @@ class TwoPartLogCostTest {
             double frail = random.nextDouble() < 0.15 ? 1 : 0;
             double female = random.nextBoolean() ? 1 : 0;
             rows[i] = new double[] {conditions, frail, female};
-            boolean any = random.nextDouble() < anyCost + anyCostIfFrail * frail;
+            boolean any = random.nextDouble() < anyUse + anyCostIfFrail * frail;
             outcome[i] = any ? Math.exp(6 + 0.4 * conditions + 1.2 * frail - 0.1 * female + sigma * random.nextGaussian()) : 0;
         }
         return new Data(rows, outcome);
@@ -63,7 +63,7 @@ class TwoPartLogCostTest {
         assertThat(model.smearing()).hasSize(1);
         assertThat(model.smearing().get(0).factor()).isCloseTo(Math.exp(0.9 * 0.9 / 2), within(0.03));
         // Everyone has some cost: the first part is 1.
-        assertThat(model.anyCostCoefficients()).isEmpty();
+        assertThat(model.anyUseCoefficients()).isEmpty();
         assertThat(model.predict(new double[] {2, 1, 0})).isCloseTo(Math.exp(6 + 0.8 + 1.2 + 0.405), within(150.0));
         assertThat(model.calibrationError()).isLessThan(0.03);
         assertThat(model.calibration()).allSatisfy(decile -> assertThat(decile.ratio()).isCloseTo(1.0, within(0.1)));
@@ -75,9 +75,9 @@ class TwoPartLogCostTest {
 
         ComplexityModel model = new TwoPartLogCost(0.10, 1).fit(NAMES, data.rows(), data.outcome());
 
-        assertThat(model.anyCostIntercept()).isCloseTo(0.6, within(0.02));
-        assertThat(model.anyCostCoefficients().get(0)).isCloseTo(0, within(0.01));
-        assertThat(model.anyCostCoefficients().get(1)).isCloseTo(0.3, within(0.02));
+        assertThat(model.anyUseIntercept()).isCloseTo(0.6, within(0.02));
+        assertThat(model.anyUseCoefficients().get(0)).isCloseTo(0, within(0.01));
+        assertThat(model.anyUseCoefficients().get(1)).isCloseTo(0.3, within(0.02));
         assertThat(model.coefficients().get(0)).isCloseTo(0.4, within(0.01));
         assertThat(model.coefficients().get(1)).isCloseTo(1.2, within(0.03));
         // Mean cost of a frail man with two conditions: 0.9 * exp(6 + 0.8 + 1.2) * exp(0.125).
