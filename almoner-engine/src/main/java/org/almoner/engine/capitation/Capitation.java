@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ import org.almoner.engine.pipeline.PublishedFolder;
  * person, cohort and provider with gain/loss sharing.
  */
 public final class Capitation {
+
+    /** Bands of predicted log cost, each with its own smearing factor, in the banded two-part model. */
+    static final int SMEARING_BANDS = 5;
 
     /** Runs the whole model and publishes its files to {@code request.output()}. */
     public CapitationResult run(CapitationRequest request) {
@@ -58,7 +62,8 @@ public final class Capitation {
         FinancialYear populationYear = shadow ? payment : base;
         Connection connection = data.connection();
 
-        ComplexityModel model = fit(connection, base, settings.poorFitRSquared());
+        ComplexityChoice complexity = fit(connection, base, settings.poorFitRSquared());
+        ComplexityModel model = complexity.chosen();
         BigDecimal uplift = upliftFactor(settings.upliftPercent(), base.yearsUntil(payment));
         List<CohortBaseline> baselines = baselines(connection, base, uplift);
         if (baselines.isEmpty()) {
@@ -79,7 +84,7 @@ public final class Capitation {
         BigDecimal totalPayments = totals.paid().values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
 
         CapitationFiles files = new CapitationFiles(staging);
-        files.writeModel(model);
+        files.writeModel(complexity);
         files.writeBaselines(base, payment, settings.upliftPercent(), baselines);
 
         List<ShadowLine> byCohort = List.of();
@@ -93,7 +98,7 @@ public final class Capitation {
             gainLoss = settings.sharing().share(totalPayments, spent);
             files.writeShadow(byCohort, byProvider, gainLoss, settings.sharing());
         }
-        CapitationResult result = new CapitationResult(base, payment, data.cohortSource(), baselines, model, paid,
+        CapitationResult result = new CapitationResult(base, payment, data.cohortSource(), baselines, complexity, paid,
                 population - paid, totalPayments, byCohort, byProvider, gainLoss, target);
         files.writeSummary(result, settings.sharing());
         return result;
@@ -104,7 +109,9 @@ public final class Capitation {
         return yearly.pow(Math.max(years, 0), MathContext.DECIMAL64);
     }
 
-    private static ComplexityModel fit(Connection connection, FinancialYear base, double poorFitRSquared) throws SQLException {
+    /** Fits the linear and the two-part log model on the base year and chooses by {@link ComplexityChoice}. */
+    private static ComplexityChoice fit(Connection connection, FinancialYear base, double poorFitRSquared)
+            throws SQLException {
         List<String> names = Stream.of(Covariate.values()).map(Covariate::column).toList();
         String sql = "SELECT " + names.stream().map(DuckDb::identifier).collect(Collectors.joining(", "))
                 + ", total_cost FROM capitation_population WHERE financial_year = " + DuckDb.literal(base.toString());
@@ -125,8 +132,18 @@ public final class Capitation {
                     + " people: too few to fit a complexity adjustment on " + names.size() + " characteristics."
                     + " Use linked data for a larger population.");
         }
-        return new LeastSquares(poorFitRSquared).fit(names, rows.toArray(double[][]::new),
-                outcome.stream().mapToDouble(Double::doubleValue).toArray());
+        double[][] characteristics = rows.toArray(double[][]::new);
+        double[] cost = outcome.stream().mapToDouble(Double::doubleValue).toArray();
+        ComplexityModel linear = new LeastSquares(poorFitRSquared).fit(names, characteristics, cost);
+        long withCost = Arrays.stream(cost).filter(value -> value > 0).count();
+        if (withCost <= names.size() + 1 || Arrays.stream(cost).anyMatch(value -> value < 0)) {
+            // Too few people with any cost (or a refund making cost negative) for a log model: linear only.
+            return new ComplexityChoice(linear, List.of(linear), "Only the linear model could be fitted: "
+                    + withCost + " people had any cost in " + base + ", too few for the log model (or some cost was negative).");
+        }
+        return ComplexityChoice.of(List.of(linear,
+                new TwoPartLogCost(poorFitRSquared, 1).fit(names, characteristics, cost),
+                new TwoPartLogCost(poorFitRSquared, SMEARING_BANDS).fit(names, characteristics, cost)));
     }
 
     private static List<CohortBaseline> baselines(Connection connection, FinancialYear base, BigDecimal uplift)

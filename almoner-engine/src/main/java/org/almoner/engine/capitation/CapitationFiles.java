@@ -22,31 +22,82 @@ final class CapitationFiles {
         this.folder = requireNonNull(folder, "folder is null");
     }
 
-    void writeModel(ComplexityModel model) {
+    void writeModel(ComplexityChoice complexity) {
         Path capitation = folder.resolve("capitation");
+        ComplexityModel model = complexity.chosen();
         try (CsvFile csv = CsvFile.create(capitation.resolve("complexity_coefficients.csv"),
-                List.of("variable", "coefficient_pounds", "meaning"))) {
-            csv.row(List.of("constant", round(model.intercept()), "predicted annual cost with none of the characteristics"));
-            for (int i = 0; i < model.variables().size(); i++) {
-                csv.row(List.of(model.variables().get(i), round(model.coefficients().get(i)),
-                        Covariate.wordsFor(model.variables().get(i))));
+                List.of("model", "chosen", "part", "variable", "coefficient", "meaning"))) {
+            for (ComplexityModel candidate : complexity.candidates()) {
+                String chosen = candidate == model ? "Y" : "N";
+                String label = candidate.label();
+                if (candidate.form() == ModelForm.LINEAR) {
+                    csv.row(List.of(label, chosen, "cost", "constant", round(candidate.intercept()),
+                            "predicted annual cost in pounds with none of the characteristics"));
+                    for (int i = 0; i < candidate.variables().size(); i++) {
+                        csv.row(List.of(label, chosen, "cost", candidate.variables().get(i), round(candidate.coefficients().get(i)),
+                                "pounds " + Covariate.wordsFor(candidate.variables().get(i))));
+                    }
+                    continue;
+                }
+                csv.row(List.of(label, chosen, "chance of any cost", "constant", decimals(candidate.anyUseIntercept()),
+                        "chance of any cost with none of the characteristics"));
+                for (int i = 0; i < candidate.anyUseCoefficients().size(); i++) {
+                    csv.row(List.of(label, chosen, "chance of any cost", candidate.variables().get(i),
+                            decimals(candidate.anyUseCoefficients().get(i)),
+                            "added to the chance " + Covariate.wordsFor(candidate.variables().get(i))));
+                }
+                csv.row(List.of(label, chosen, "log cost", "constant", decimals(candidate.intercept()),
+                        "log of the cost of a person with any cost and none of the characteristics"));
+                for (int i = 0; i < candidate.variables().size(); i++) {
+                    csv.row(List.of(label, chosen, "log cost", candidate.variables().get(i),
+                            decimals(candidate.coefficients().get(i)), String.format(Locale.UK, "multiplies cost by %.3f %s",
+                                    Math.exp(candidate.coefficients().get(i)), Covariate.wordsFor(candidate.variables().get(i)))));
+                }
+                for (SmearingBand band : candidate.smearing()) {
+                    csv.row(List.of(label, chosen, "smearing", band.upToLogPrediction() == Double.POSITIVE_INFINITY
+                            ? "smearing_factor_last_band" : "smearing_factor_up_to_log_" + decimals(band.upToLogPrediction()),
+                            decimals(band.factor()), "mean of exp(residual) of the " + band.people()
+                                    + " people in the band, multiplying exp(log prediction)"));
+                }
             }
         }
         try (CsvFile csv = CsvFile.create(capitation.resolve("complexity_fit.csv"), List.of("measure", "value"))) {
+            csv.row(List.of("model", model.label()));
             csv.row(List.of("person_years", model.observations()));
             csv.row(List.of("r_squared", String.format(Locale.ROOT, "%.4f", model.rSquared())));
             csv.row(List.of("mean_absolute_error_pounds", round(model.meanAbsoluteError())));
+            csv.row(List.of("calibration_error_percent", String.format(Locale.ROOT, "%.2f", model.calibrationError() * 100)));
             csv.row(List.of("fits_acceptably", model.fitsAcceptably() ? "Y" : "N"));
             csv.row(List.of("dropped_variables", String.join(";", model.droppedVariables())));
         }
-        try (CsvFile csv = CsvFile.create(capitation.resolve("complexity_calibration.csv"),
-                List.of("decile", "people", "mean_predicted_pounds", "mean_actual_pounds", "actual_over_predicted"))) {
-            for (CalibrationDecile decile : model.calibration()) {
-                csv.row(List.of(decile.decile(), decile.people(), round(decile.meanPredicted()), round(decile.meanActual()),
-                        Double.isNaN(decile.ratio()) ? "" : String.format(Locale.ROOT, "%.3f", decile.ratio())));
+        try (CsvFile csv = CsvFile.create(capitation.resolve("complexity_models.csv"), List.of("model", "chosen",
+                "person_years", "r_squared", "mean_absolute_error_pounds", "calibration_error_percent", "fits_acceptably"))) {
+            for (ComplexityModel candidate : complexity.candidates()) {
+                csv.row(List.of(candidate.label(), candidate == model ? "Y" : "N", candidate.observations(),
+                        String.format(Locale.ROOT, "%.4f", candidate.rSquared()), round(candidate.meanAbsoluteError()),
+                        String.format(Locale.ROOT, "%.2f", candidate.calibrationError() * 100),
+                        candidate.fitsAcceptably() ? "Y" : "N"));
             }
         }
-        text(capitation.resolve("complexity_model.txt"), model.plainWords());
+        try (CsvFile csv = CsvFile.create(capitation.resolve("complexity_calibration.csv"),
+                List.of("model", "chosen", "decile", "people", "mean_predicted_pounds", "mean_actual_pounds",
+                        "actual_over_predicted"))) {
+            for (ComplexityModel candidate : complexity.candidates()) {
+                for (CalibrationDecile decile : candidate.calibration()) {
+                    csv.row(List.of(candidate.label(), candidate == model ? "Y" : "N", decile.decile(), decile.people(),
+                            round(decile.meanPredicted()), round(decile.meanActual()),
+                            Double.isNaN(decile.ratio()) ? "" : String.format(Locale.ROOT, "%.3f", decile.ratio())));
+                }
+            }
+        }
+        List<String> words = new ArrayList<>(model.plainWords());
+        words.add("");
+        words.add(complexity.reason());
+        text(capitation.resolve("complexity_model.txt"), words);
+    }
+
+    private static String decimals(double value) {
+        return String.format(Locale.ROOT, "%.6f", value);
     }
 
     void writeBaselines(FinancialYear base, FinancialYear payment, BigDecimal upliftPercent, List<CohortBaseline> baselines) {
@@ -109,9 +160,14 @@ final class CapitationFiles {
                     baseline.people(), pounds(baseline.baselinePerPerson()), pounds(baseline.paymentPerPerson()),
                     result.paymentYear()));
         }
-        lines.add(String.format(Locale.UK, "Complexity adjustment: R-squared %.3f, mean absolute error %s a person%s.",
-                result.model().rSquared(), pounds(BigDecimal.valueOf(result.model().meanAbsoluteError())),
-                result.model().fitsAcceptably() ? "" : " (FITS BADLY: see capitation/complexity_model.txt)"));
+        for (ComplexityModel candidate : result.complexity().candidates()) {
+            lines.add(String.format(Locale.UK, "Complexity adjustment, %s model%s: R-squared %.3f, mean absolute error %s a"
+                    + " person, calibration error %.1f%%%s.", candidate.label(),
+                    candidate == result.model() ? " (used)" : "", candidate.rSquared(),
+                    pounds(BigDecimal.valueOf(candidate.meanAbsoluteError())), candidate.calibrationError() * 100,
+                    candidate.fitsAcceptably() ? "" : " (FITS BADLY: see capitation/complexity_model.txt)"));
+        }
+        lines.add(result.complexity().reason());
         lines.add(String.format(Locale.UK, "Payments: %,d people, %s in all%s.", result.peoplePaid(),
                 pounds(result.totalPayments()), result.peopleNotPaid() == 0 ? ""
                         : String.format(Locale.UK, "; %,d people not paid (no cohort, or a cohort with no baseline)",

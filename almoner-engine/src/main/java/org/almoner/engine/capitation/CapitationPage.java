@@ -35,12 +35,29 @@ final class CapitationPage {
                     .append(money(baseline.baseYearCost())).append(money(baseline.baselinePerPerson()))
                     .append(money(baseline.paymentPerPerson())).append("</tr>\n");
         }
-        page.append("</tbody></table>\n<h2>Complexity adjustment (stage 4)</h2>\n<div class=\"inset\"><pre>")
+        page.append("</tbody></table>\n<h2>Complexity adjustment (stage 4)</h2>\n");
+        page.append("<table><thead><tr><th>Model</th><th class=\"n\">R-squared</th><th class=\"n\">Mean absolute error</th>"
+                + "<th class=\"n\">Calibration error</th><th>Fit</th><th>Used</th></tr></thead><tbody>\n");
+        for (ComplexityModel candidate : result.complexity().candidates()) {
+            page.append("<tr><td>").append(escape(candidate.label())).append(": ").append(escape(candidate.description()))
+                    .append("</td><td class=\"n\">")
+                    .append(String.format(Locale.UK, "%.3f", candidate.rSquared())).append("</td><td class=\"n\">")
+                    .append(String.format(Locale.UK, "£%,.2f", candidate.meanAbsoluteError())).append("</td><td class=\"n\">")
+                    .append(String.format(Locale.UK, "%.1f%%", candidate.calibrationError() * 100)).append("</td><td class=\"")
+                    .append(candidate.fitsAcceptably() ? "ok\">acceptable" : "flag\">fits badly").append("</td><td>")
+                    .append(candidate == model ? "yes" : "no").append("</td></tr>\n");
+        }
+        page.append("</tbody></table>\n<p>").append(escape(result.complexity().reason())).append("</p>\n");
+        page.append("<div class=\"inset\"><pre>")
                 .append(escape(String.join("\n", model.plainWords()))).append("</pre></div>\n");
         Map<String, List<Double>> calibration = new LinkedHashMap<>();
-        calibration.put("mean predicted", model.calibration().stream().map(CalibrationDecile::meanPredicted).toList());
         calibration.put("mean actual", model.calibration().stream().map(CalibrationDecile::meanActual).toList());
-        page.append(SvgCharts.bars("Calibration: mean predicted and actual annual cost by decile of predicted cost",
+        for (ComplexityModel candidate : result.complexity().candidates()) {
+            calibration.put("predicted, " + candidate.label(),
+                    candidate.calibration().stream().map(CalibrationDecile::meanPredicted).toList());
+        }
+        page.append(SvgCharts.bars("Calibration: mean actual and predicted annual cost by decile of the used model's"
+                + " predicted cost (each model's prediction shown in its own deciles)",
                 model.calibration().stream().map(decile -> "decile " + decile.decile()).toList(), calibration, "£"));
         if (result.shadow()) {
             shadow(page, result, sharing);

@@ -13,7 +13,7 @@ import java.util.List;
  * @param paymentYear the year paid for
  * @param cohortSource where the cohorts came from
  * @param baselines one per cohort
- * @param model the complexity adjustment and its fit
+ * @param complexity the complexity models fitted, their fit, and the one chosen
  * @param peoplePaid people given a payment
  * @param peopleNotPaid people of the payment population left out (no cohort, or a cohort with no baseline)
  * @param totalPayments the sum of every person's annual payment
@@ -23,7 +23,7 @@ import java.util.List;
  * @param output where the files were published
  */
 public record CapitationResult(FinancialYear baseYear, FinancialYear paymentYear, String cohortSource,
-        List<CohortBaseline> baselines, ComplexityModel model, long peoplePaid, long peopleNotPaid, BigDecimal totalPayments,
+        List<CohortBaseline> baselines, ComplexityChoice complexity, long peoplePaid, long peopleNotPaid, BigDecimal totalPayments,
         List<ShadowLine> shadowByCohort, List<ShadowLine> shadowByProvider, GainLossShare gainLoss, Path output) {
 
     public CapitationResult {
@@ -31,11 +31,16 @@ public record CapitationResult(FinancialYear baseYear, FinancialYear paymentYear
         requireNonNull(paymentYear, "paymentYear is null");
         requireNonNull(cohortSource, "cohortSource is null");
         baselines = List.copyOf(requireNonNull(baselines, "baselines is null"));
-        requireNonNull(model, "model is null");
+        requireNonNull(complexity, "complexity is null");
         requireNonNull(totalPayments, "totalPayments is null");
         shadowByCohort = List.copyOf(requireNonNull(shadowByCohort, "shadowByCohort is null"));
         shadowByProvider = List.copyOf(requireNonNull(shadowByProvider, "shadowByProvider is null"));
         requireNonNull(output, "output is null");
+    }
+
+    /** The complexity adjustment payments use. */
+    public ComplexityModel model() {
+        return complexity.chosen();
     }
 
     /** Whether actual spend for the payment year was in the data, so shadow figures exist. */

@@ -74,30 +74,39 @@ public final class LeastSquares {
             kept.remove(attempt.collinearColumn);
         }
         double[] predicted = new double[n];
-        double mean = Arrays.stream(outcome).average().orElse(0);
-        double residualSquares = 0;
-        double totalSquares = 0;
-        double absoluteErrors = 0;
         for (int i = 0; i < n; i++) {
             double prediction = solution[0];
             for (int k = 0; k < kept.size(); k++) {
                 prediction += solution[k + 1] * rows[i][kept.get(k)];
             }
             predicted[i] = prediction;
-            double residual = outcome[i] - prediction;
+        }
+        ComplexityModel.Fit fit = assess(predicted, outcome);
+        List<String> variables = kept.stream().map(names::get).toList();
+        List<Double> coefficients = IntStream.range(0, kept.size()).mapToObj(k -> solution[k + 1]).toList();
+        return ComplexityModel.linear(variables, solution[0], coefficients, n, fit, dropped,
+                warnings(fit.rSquared(), fit.calibration()));
+    }
+
+    /** R-squared, mean absolute error and calibration by decile of {@code predicted} against {@code outcome}. */
+    static ComplexityModel.Fit assess(double[] predicted, double[] outcome) {
+        int n = outcome.length;
+        double mean = Arrays.stream(outcome).average().orElse(0);
+        double residualSquares = 0;
+        double totalSquares = 0;
+        double absoluteErrors = 0;
+        for (int i = 0; i < n; i++) {
+            double residual = outcome[i] - predicted[i];
             residualSquares += residual * residual;
             totalSquares += (outcome[i] - mean) * (outcome[i] - mean);
             absoluteErrors += Math.abs(residual);
         }
         double rSquared = totalSquares == 0 ? 0 : 1 - residualSquares / totalSquares;
-        List<CalibrationDecile> calibration = calibrate(predicted, outcome);
-        List<String> variables = kept.stream().map(names::get).toList();
-        List<Double> coefficients = IntStream.range(0, kept.size()).mapToObj(k -> solution[k + 1]).toList();
-        return new ComplexityModel(variables, solution[0], coefficients, n, rSquared, absoluteErrors / n, calibration,
-                dropped, warnings(rSquared, calibration));
+        return new ComplexityModel.Fit(rSquared, n == 0 ? 0 : absoluteErrors / n, calibrate(predicted, outcome));
     }
 
-    private List<String> warnings(double rSquared, List<CalibrationDecile> calibration) {
+    /** The plain-English reasons a model with this fit should not be trusted; empty when it fits acceptably. */
+    List<String> warnings(double rSquared, List<CalibrationDecile> calibration) {
         List<String> warnings = new ArrayList<>();
         if (rSquared < poorFitRSquared) {
             warnings.add(String.format(Locale.UK, "it explains only %.1f%% of the variation in cost (R-squared %.3f, below"

@@ -91,12 +91,28 @@ final class PersonPayments {
 
     /** The model's formula as SQL over capitation_population's columns. */
     static String predictionExpression(ComplexityModel model) {
-        StringBuilder expression = new StringBuilder(literal(model.intercept()));
-        for (int i = 0; i < model.variables().size(); i++) {
-            expression.append(" + ").append(literal(model.coefficients().get(i))).append(" * p.")
-                    .append(DuckDb.identifier(model.variables().get(i)));
+        String linear = sum(model.intercept(), model.coefficients(), model.variables());
+        if (model.form() == ModelForm.LINEAR) {
+            return linear;
         }
-        return expression.toString();
+        String anyUse = model.anyUseCoefficients().isEmpty() ? literal(model.anyUseIntercept())
+                : sum(model.anyUseIntercept(), model.anyUseCoefficients(), model.variables());
+        StringBuilder smearing = new StringBuilder("CASE");
+        for (SmearingBand band : model.smearing()) {
+            smearing.append(band.upToLogPrediction() == Double.POSITIVE_INFINITY ? " ELSE "
+                    : " WHEN " + linear + " <= " + literal(band.upToLogPrediction()) + " THEN ").append(literal(band.factor()));
+        }
+        smearing.append(" END");
+        return "least(CAST(1 AS DOUBLE), greatest(CAST(0 AS DOUBLE), " + anyUse + ")) * exp(" + linear + ") * " + smearing;
+    }
+
+    private static String sum(double intercept, List<Double> coefficients, List<String> variables) {
+        StringBuilder expression = new StringBuilder("(").append(literal(intercept));
+        for (int i = 0; i < variables.size(); i++) {
+            expression.append(" + ").append(literal(coefficients.get(i))).append(" * p.")
+                    .append(DuckDb.identifier(variables.get(i)));
+        }
+        return expression.append(")").toString();
     }
 
     private static String literal(double value) {

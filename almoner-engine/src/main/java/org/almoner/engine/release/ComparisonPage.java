@@ -26,8 +26,9 @@ final class ComparisonPage {
         page.append(NhsPage.start("Releasing funding from contracts: scenarios compared"));
         page.append("<p>Contracts and their activity by cohort are from ").append(baseYear)
                 .append(" (the base year); plan year 1 is ").append(baseYear.plus(1)).append(". Cohorts ")
-                .append(escape(cohortSource)).append(". Money is in the contracts' own terms (their annual values), so it"
-                        + " does not depend on the size of the linked population.</p>\n");
+                .append(escape(cohortSource)).append(". What leaves a contract is bounded by the cost of its activity that"
+                        + " belongs to the budget holders of the linked population, so it reconciles with their own spend;"
+                        + " a contract's share released is of its whole value.</p>\n");
         page.append("<div class=\"inset\"><p>There is no new money: personal health budgets are funded from existing"
                 + " contracts without destabilising providers (IPC summary 2.1; handbook 3.1 and 3.3). A contract losing"
                 + " more than the scenario's threshold of its value in a year is flagged.</p></div>\n");
@@ -71,7 +72,8 @@ final class ComparisonPage {
 
     private static void summaryTable(StringBuilder page, List<ScenarioResult> results) {
         page.append("<h2>Over the whole horizon</h2>\n<table><thead><tr><th>Scenario</th><th class=\"n\">Years</th>"
-                + "<th class=\"n\">Budget holders in the last year</th><th class=\"n\">Released</th>"
+                + "<th class=\"n\">Budget holders in the last year</th><th class=\"n\">Budget holders' own spend</th>"
+                + "<th class=\"n\">Released</th>"
                 + "<th class=\"n\">Double-funding</th><th class=\"n\">Not yet funded</th>"
                 + "<th class=\"n\">Contract-years over threshold</th></tr></thead><tbody>\n");
         for (ScenarioResult result : results) {
@@ -79,6 +81,7 @@ final class ComparisonPage {
             page.append("<tr><td>").append(escape(result.scenario().name())).append("</td><td class=\"n\">")
                     .append(result.scenario().horizonYears()).append("</td><td class=\"n\">")
                     .append(String.format(Locale.UK, "%,d", last.budgetHolders())).append("</td><td class=\"n\">")
+                    .append(pounds(result.totalBudgetHoldersSpend())).append("</td><td class=\"n\">")
                     .append(pounds(result.totalReleased())).append("</td><td class=\"n\">")
                     .append(pounds(result.totalDoubleFunding())).append("</td><td class=\"n\">")
                     .append(pounds(result.totalUnfunded())).append("</td><td class=\"n ")
@@ -90,13 +93,15 @@ final class ComparisonPage {
 
     private static void scenarioSection(StringBuilder page, ScenarioResult result) {
         page.append("<h2>").append(escape(result.scenario().name())).append("</h2>\n");
-        page.append("<table><thead><tr><th>Year</th><th class=\"n\">Budget holders</th><th class=\"n\">Need in scope</th>"
+        page.append("<table><thead><tr><th>Year</th><th class=\"n\">Budget holders</th><th class=\"n\">Their own spend</th>"
+                + "<th class=\"n\">Need in scope</th>"
                 + "<th class=\"n\">Released</th><th class=\"n\">Double-funding</th><th class=\"n\">Not yet funded</th>"
                 + "<th class=\"n\">Won back</th><th class=\"n\">Spent elsewhere</th><th class=\"n\">Providers' net</th><th class=\"n\">Largest share released</th>"
                 + "</tr></thead><tbody>\n");
         for (YearTotals year : result.totals()) {
             page.append("<tr><td>").append(year.financialYear()).append("</td><td class=\"n\">")
                     .append(String.format(Locale.UK, "%,d", year.budgetHolders())).append("</td><td class=\"n\">")
+                    .append(pounds(year.budgetHoldersSpend())).append("</td><td class=\"n\">")
                     .append(pounds(year.budgetNeed())).append("</td><td class=\"n\">").append(pounds(year.released()))
                     .append("</td><td class=\"n\">").append(pounds(year.doubleFunding())).append("</td><td class=\"n\">")
                     .append(pounds(year.unfunded())).append("</td><td class=\"n\">").append(pounds(year.wonBack()))

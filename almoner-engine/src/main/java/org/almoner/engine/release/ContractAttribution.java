@@ -20,7 +20,7 @@ import org.almoner.engine.duckdb.Sql;
 /**
  * For each contract of the reference data in the base year, the activity and cost that belongs to each
  * cohort (handbook 3.1.8: "the average cost per person, across a patient cohort ... through the linked
- * data set"), and that share of the contract's value.
+ * data set"), and the cost attributed to it ({@link ContractCohortShare}).
  */
 final class ContractAttribution {
 
@@ -71,7 +71,10 @@ final class ContractAttribution {
             BigDecimal total = totals.get(row.contract());
             BigDecimal share = total.signum() == 0 ? BigDecimal.ZERO.setScale(6)
                     : row.cost().divide(total, 6, RoundingMode.HALF_UP);
-            BigDecimal value = byId.get(row.contract()).annualValue().multiply(share).setScale(2, RoundingMode.HALF_UP);
+            // The linked population's part of the contract: its activity's cost, but never more than the contract.
+            BigDecimal populationPart = byId.get(row.contract()).annualValue().min(total);
+            BigDecimal value = total.signum() == 0 ? BigDecimal.ZERO.setScale(2)
+                    : row.cost().multiply(populationPart).divide(total, 2, RoundingMode.HALF_UP);
             shares.add(new ContractCohortShare(row.contract(), row.cohort(), row.people(), row.activityRows(), row.cost(),
                     share, value));
         }

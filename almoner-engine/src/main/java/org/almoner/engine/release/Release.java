@@ -2,6 +2,7 @@ package org.almoner.engine.release;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +46,7 @@ public final class Release {
                         + base + ". Add the year's contracts to contracts.csv, or choose another --base-year.");
             }
             Map<String, Long> cohortSizes = cohortSizes(data, base);
+            Map<String, BigDecimal> cohortSpend = cohortSpend(data, base);
             Map<String, String> providerNames = providerNames(data);
             ScenarioFile reader = new ScenarioFile(
                     attribution.contracts().stream().map(Contract::contractId).collect(Collectors.toSet()), cohortSizes.keySet(),
@@ -58,7 +60,7 @@ public final class Release {
                 List<ReleaseLine> lines = model.run(scenario);
                 List<ProviderYear> providers = ProviderYear.of(lines, scenario, providerNames);
                 ScenarioResult result = new ScenarioResult(scenario, lines, providers,
-                        YearTotals.of(scenario, lines, providers, cohortSizes));
+                        YearTotals.of(scenario, lines, providers, cohortSizes, cohortSpend));
                 results.add(result);
                 String slug = ReleaseFiles.slug(scenario.name(), slugs);
                 slugs.add(slug);
@@ -84,6 +86,21 @@ public final class Release {
             }
         }
         return names;
+    }
+
+    /** Each cohort's cost in the base year in every setting: the spend what is released must reconcile with. */
+    private static Map<String, BigDecimal> cohortSpend(LinkedData data, FinancialYear base) throws SQLException {
+        Map<String, BigDecimal> spend = new LinkedHashMap<>();
+        try (Statement statement = data.connection().createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT c.cohort, coalesce(sum(a.cost), 0)::DECIMAL(18,2) FROM activity_in a JOIN cohorts c"
+                        + " ON c.person_pseudonym = a.person_pseudonym AND c.financial_year = a.financial_year"
+                        + " WHERE a.financial_year = " + DuckDb.literal(base.toString())
+                        + " AND c.cohort <> " + DuckDb.literal(LinkedData.NOT_IN_A_COHORT) + " GROUP BY 1 ORDER BY 1")) {
+            while (rows.next()) {
+                spend.put(rows.getString(1), rows.getBigDecimal(2));
+            }
+        }
+        return spend;
     }
 
     private static Map<String, Long> cohortSizes(LinkedData data, FinancialYear base) throws SQLException {

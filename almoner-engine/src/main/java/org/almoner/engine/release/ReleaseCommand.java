@@ -91,9 +91,10 @@ public final class ReleaseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Contracts of " + outcome.baseYear() + ": " + outcome.contracts().size() + ". Scenarios compared:");
         for (ScenarioResult result : outcome.results()) {
-            out.println(String.format(Locale.UK, "  %-45s released %s over %d years, double-funding %s, not yet funded %s,"
-                    + " %d contract-years over the %s%% threshold", result.scenario().name(),
+            out.println(String.format(Locale.UK, "  %-45s released %s over %d years against budget holders' own spend of %s,"
+                    + " double-funding %s, not yet funded %s, %d contract-years over the %s%% threshold", result.scenario().name(),
                     ComparisonPage.pounds(result.totalReleased()), result.scenario().horizonYears(),
+                    ComparisonPage.pounds(result.totalBudgetHoldersSpend()),
                     ComparisonPage.pounds(result.totalDoubleFunding()), ComparisonPage.pounds(result.totalUnfunded()),
                     result.contractYearsFlagged(), result.scenario().stabilityThresholdPercent().stripTrailingZeros().toPlainString()));
         }

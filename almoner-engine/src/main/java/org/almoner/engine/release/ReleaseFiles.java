@@ -24,12 +24,12 @@ final class ReleaseFiles {
         Map<String, Contract> byId = contracts.stream().collect(Collectors.toMap(Contract::contractId, contract -> contract));
         try (CsvFile csv = CsvFile.create(folder.resolve("contract_cohorts.csv"), List.of("contract_id", "commissioner",
                 "provider_code", "provider_name", "contract_type", "annual_value", "cohort", "people", "activity_rows",
-                "cost_in_linked_data", "share_of_contract_activity", "attributed_contract_value"))) {
+                "cost_in_linked_data", "share_of_contract_activity", "attributed_cost"))) {
             for (ContractCohortShare share : shares) {
                 Contract contract = byId.get(share.contractId());
                 csv.row(List.of(contract.contractId(), contract.commissioner(), contract.providerCode(),
                         contract.providerName(), contract.contractType(), contract.annualValue(), share.cohort(), share.people(),
-                        share.activityRows(), share.costInLinkedData(), share.share(), share.attributedValue()));
+                        share.activityRows(), share.costInLinkedData(), share.share(), share.attributedCost()));
             }
             for (Contract contract : contracts) {
                 if (shares.stream().noneMatch(share -> share.contractId().equals(contract.contractId()))) {
@@ -45,8 +45,8 @@ final class ReleaseFiles {
         Path scenario = folder.resolve("scenarios").resolve(slug);
         try (CsvFile csv = CsvFile.create(scenario.resolve("by_contract.csv"), List.of("scenario", "plan_year",
                 "financial_year", "contract_id", "provider_code", "contract_type", "method", "handbook_section", "stage",
-                "planned_value", "budget_holder_share_percent", "budget_need", "not_yet_in_scope", "released",
-                "double_funding", "unfunded", "released_ahead_of_need", "won_back", "spent_elsewhere", "transitional_support",
+                "planned_value", "linked_population_value", "budget_holder_share_percent", "budget_need", "not_yet_in_scope",
+                "released", "double_funding", "unfunded", "won_back", "spent_elsewhere", "transitional_support",
                 "provider_net",
                 "share_released_percent", "over_threshold"))) {
             for (ReleaseLine line : result.lines()) {
@@ -54,8 +54,8 @@ final class ReleaseFiles {
                         line.contract().providerCode(), line.contract().contractType(),
                         line.method() == null ? "not yet in scope" : line.method().name(),
                         line.method() == null ? "" : line.method().handbookSection(), line.stage() == null ? "" : line.stage(),
-                        line.plannedValue(), line.budgetHolderShare(), line.budgetNeed(), line.notYetInScope(), line.released(),
-                        line.doubleFunding(), line.unfunded(), line.releasedAheadOfNeed(), line.wonBack(), line.spentElsewhere(),
+                        line.plannedValue(), line.linkedPopulationValue(), line.budgetHolderShare(), line.budgetNeed(), line.notYetInScope(), line.released(),
+                        line.doubleFunding(), line.unfunded(), line.wonBack(), line.spentElsewhere(),
                         line.transitionalSupport(), line.providerNet(), line.shareReleased(), line.flagged() ? "Y" : "N"));
             }
         }
@@ -85,13 +85,13 @@ final class ReleaseFiles {
 
     void writeComparison(List<ScenarioResult> results) {
         try (CsvFile csv = CsvFile.create(folder.resolve("comparison.csv"), List.of("scenario", "plan_year", "financial_year",
-                "budget_holders", "planned_value", "budget_need", "not_yet_in_scope", "released", "double_funding",
+                "budget_holders", "planned_value", "linked_population_value", "budget_holders_spend", "budget_need", "not_yet_in_scope", "released", "double_funding",
                 "unfunded", "won_back", "spent_elsewhere", "transitional_support", "provider_net", "largest_share_released_percent",
                 "contracts_over_threshold", "providers_over_threshold"))) {
             for (ScenarioResult result : results) {
                 for (YearTotals year : result.totals()) {
                     csv.row(List.of(year.scenario(), year.year(), year.financialYear(), year.budgetHolders(),
-                            year.plannedValue(), year.budgetNeed(), year.notYetInScope(), year.released(), year.doubleFunding(),
+                            year.plannedValue(), year.linkedPopulationValue(), year.budgetHoldersSpend(), year.budgetNeed(), year.notYetInScope(), year.released(), year.doubleFunding(),
                             year.unfunded(), year.wonBack(), year.spentElsewhere(), year.transitionalSupport(), year.providerNet(),
                             year.largestShareReleased(), year.contractsFlagged(), year.providersFlagged()));
                 }

@@ -7,14 +7,17 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.almoner.engine.EngineErrorCode;
+import org.almoner.engine.EngineException;
 import org.almoner.engine.capitation.FinancialYear;
 import org.almoner.engine.capitation.LinkedData;
 
 /**
  * Works a scenario through its horizon, contract by contract and year by year. Each year the budget
- * holders' share of a contract is the sum over cohorts of the cohort's share of the contract's activity
- * times the cohort's take-up; what that care is worth is the need, and the method that applies to the
- * contract that year decides how much of it leaves the contract (docs/capitation.md gives each rule).
+ * holders' cost in a contract is the sum over cohorts of the cost attributed to the cohort
+ * ({@link ContractCohortShare#attributedCost()}) times the cohort's take-up, grown with the contract;
+ * that is the need, and the method that applies to the contract that year decides how much of it
+ * leaves the contract (docs/capitation.md gives each rule). No method releases more than the need.
  */
 public final class ReleaseModel {
 
@@ -61,14 +64,28 @@ public final class ReleaseModel {
 
     private ReleaseLine line(Scenario scenario, Contract contract, int year) {
         BigDecimal growth = scenario.contractGrowthPercent().divide(HUNDRED, PRECISION);
-        BigDecimal planned = contract.annualValue().multiply(BigDecimal.ONE.add(growth).pow(year, PRECISION));
+        BigDecimal growthFactor = BigDecimal.ONE.add(growth).pow(year, PRECISION);
+        BigDecimal planned = contract.annualValue().multiply(growthFactor);
         BigDecimal exposure = BigDecimal.ZERO;
+        BigDecimal attributed = BigDecimal.ZERO;
+        BigDecimal holdersCost = BigDecimal.ZERO;
         for (ContractCohortShare share : shares) {
-            if (share.contractId().equals(contract.contractId()) && holdsBudgets(share.cohort())) {
-                exposure = exposure.add(share.share().multiply(scenario.takeUp(share.cohort(), year)).divide(HUNDRED, PRECISION));
+            if (share.contractId().equals(contract.contractId())) {
+                attributed = attributed.add(share.attributedCost());
+                if (holdsBudgets(share.cohort())) {
+                    BigDecimal takeUp = scenario.takeUp(share.cohort(), year);
+                    exposure = exposure.add(share.share().multiply(takeUp).divide(HUNDRED, PRECISION));
+                    holdersCost = holdersCost.add(share.attributedCost().multiply(takeUp).divide(HUNDRED, PRECISION));
+                }
             }
         }
-        BigDecimal fullNeed = planned.multiply(exposure);
+        // The linked population's part of the contract this year; limits set as a share of the contract
+        // (CQUIN, growth withheld, unused capacity, top slice) apply to this part only, because the
+        // rest of the contract pays for people outside the linked data, who hold no budget here.
+        BigDecimal populationPart = attributed.multiply(growthFactor);
+        BigDecimal coverage = contract.annualValue().signum() == 0 ? BigDecimal.ZERO
+                : attributed.divide(contract.annualValue(), PRECISION);
+        BigDecimal fullNeed = holdersCost.multiply(growthFactor);
         MethodRule rule = scenario.rules().stream().filter(candidate -> candidate.applies(contract, year)).findFirst()
                 .orElse(null);
         BigDecimal need = fullNeed;
@@ -84,7 +101,7 @@ public final class ReleaseModel {
             switch (rule.method()) {
                 case DOUBLE_FUNDING -> doubleFunding = need;
                 case LOCAL_CQUIN -> {
-                    BigDecimal atRisk = percentOf(planned, rule.parameter("cquinPercent", CQUIN_PERCENT));
+                    BigDecimal atRisk = percentOf(populationPart, rule.parameter("cquinPercent", CQUIN_PERCENT));
                     BigDecimal unearned = percentOf(atRisk, HUNDRED.subtract(
                             rule.parameter("achievementPercent", CQUIN_ACHIEVEMENT_PERCENT)));
                     released = need.min(unearned);
@@ -106,19 +123,20 @@ public final class ReleaseModel {
                     BigDecimal path = contract.annualValue()
                             .multiply(BigDecimal.ONE.add(growth).pow(rule.fromYear() - 1, PRECISION))
                             .multiply(BigDecimal.ONE.add(reduced).pow(year - rule.fromYear() + 1, PRECISION));
-                    released = need.min(planned.subtract(path).max(BigDecimal.ZERO));
+                    BigDecimal withheld = planned.subtract(path).max(BigDecimal.ZERO).multiply(coverage);
+                    released = need.min(withheld);
                 }
                 case INDIVIDUALISED_COMMISSIONING ->
                     released = contract.contractType().equals("COST_PER_CASE") ? need : BigDecimal.ZERO;
                 case SERVICE_ISSUES -> {
                     BigDecimal unused = rule.parameter("unusedCapacityPercent",
                             scenario.serviceIssues().getOrDefault(contract.contractId(), UNUSED_CAPACITY_PERCENT));
-                    released = need.min(percentOf(planned, unused));
+                    released = need.min(percentOf(populationPart, unused));
                     // The provider could not deliver this capacity, so none of it comes back to it.
                     chooseBack = BigDecimal.ZERO;
                 }
                 case CAPITATED_TOP_SLICE -> released = rule.parameters().containsKey("topSlicePercent")
-                        ? percentOf(planned, rule.parameters().get("topSlicePercent")) : need;
+                        ? need.min(percentOf(populationPart, rule.parameters().get("topSlicePercent"))) : need;
                 case MONEY_FOLLOWS_PERSON -> {
                     need = percentOf(fullNeed, rule.parameter("suitableForChoicePercent", SUITABLE_FOR_CHOICE_PERCENT));
                     notInScope = fullNeed.subtract(need);
@@ -126,7 +144,7 @@ public final class ReleaseModel {
                 }
             }
         }
-        BigDecimal spentByBudgetHolders = released.min(need).add(doubleFunding);
+        BigDecimal spentByBudgetHolders = released.add(doubleFunding);
         BigDecimal wonBack = pence(percentOf(spentByBudgetHolders, chooseBack));
         BigDecimal releasedPence = pence(released);
         BigDecimal supportPence = pence(support);
@@ -134,14 +152,37 @@ public final class ReleaseModel {
         BigDecimal needPence = pence(need);
         BigDecimal share = plannedPence.signum() == 0 ? BigDecimal.ZERO.setScale(2)
                 : releasedPence.multiply(HUNDRED).divide(plannedPence, 2, RoundingMode.HALF_UP);
-        return new ReleaseLine(scenario.name(), year, baseYear.plus(year).toString(), contract,
-                rule == null ? null : rule.method(), rule == null ? null : rule.stage(), plannedPence,
+        ReleaseLine line = new ReleaseLine(scenario.name(), year, baseYear.plus(year).toString(), contract,
+                rule == null ? null : rule.method(), rule == null ? null : rule.stage(), plannedPence, pence(populationPart),
                 exposure.multiply(HUNDRED).setScale(4, RoundingMode.HALF_UP), needPence, pence(notInScope), releasedPence,
                 pence(doubleFunding), needPence.subtract(releasedPence).subtract(pence(doubleFunding)).max(ZERO),
-                releasedPence.subtract(needPence).max(ZERO), wonBack, pence(spentByBudgetHolders).subtract(wonBack).max(ZERO),
+                wonBack, pence(spentByBudgetHolders).subtract(wonBack).max(ZERO),
                 supportPence,
                 wonBack.add(supportPence).subtract(releasedPence), share,
                 share.compareTo(scenario.stabilityThresholdPercent()) > 0);
+        checkBounded(line);
+        return line;
+    }
+
+    /**
+     * The invariant every method keeps: money leaving a contract for budgets (released or paid by
+     * double-funding) is never more than the budget holders' attributed cost in it that year, which is
+     * never more than the linked population's part of the contract, which is never more than the
+     * contract. A breach is a fault in this model, not in the input.
+     */
+    static void checkBounded(ReleaseLine line) {
+        BigDecimal holdersCost = line.budgetNeed().add(line.notYetInScope());
+        BigDecimal penny = new BigDecimal("0.01");
+        boolean bounded = line.released().add(line.doubleFunding()).compareTo(line.budgetNeed().add(penny)) <= 0
+                && holdersCost.compareTo(line.linkedPopulationValue().add(penny)) <= 0
+                && line.linkedPopulationValue().compareTo(line.plannedValue().add(penny)) <= 0;
+        if (!bounded) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "Release of " + line.contract().contractId() + " in "
+                    + line.financialYear() + " under '" + line.scenario() + "' is not bounded by the budget holders' cost: released "
+                    + line.released() + " and double-funded " + line.doubleFunding() + " against need " + line.budgetNeed()
+                    + ", budget holders' cost " + holdersCost + ", linked population's part " + line.linkedPopulationValue()
+                    + ", planned value " + line.plannedValue() + ". Please report this as a fault.");
+        }
     }
 
     /** Rows not linked to a person, and people in no cohort, cannot hold a budget. */

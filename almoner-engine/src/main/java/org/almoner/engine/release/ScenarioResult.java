@@ -27,6 +27,11 @@ public record ScenarioResult(Scenario scenario, List<ReleaseLine> lines, List<Pr
         return totals.stream().map(YearTotals::released).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
+    /** The budget holders' own spend over the whole horizon, which what is released reconciles with. */
+    public BigDecimal totalBudgetHoldersSpend() {
+        return totals.stream().map(YearTotals::budgetHoldersSpend).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
     /** Double-funding over the whole horizon. */
     public BigDecimal totalDoubleFunding() {
         return totals.stream().map(YearTotals::doubleFunding).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);

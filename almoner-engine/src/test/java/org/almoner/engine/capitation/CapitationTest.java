@@ -103,9 +103,18 @@ class CapitationTest {
 
         Path capitation = result.output().resolve("capitation");
         assertThat(Files.readString(capitation.resolve("complexity_model.txt")))
-                .startsWith("Predicted annual cost of a person = £")
+                .startsWith("Predicted annual cost of a person = ")
                 .contains("for each long-term condition on a GP register", "R-squared");
-        assertThat(rows("SELECT * FROM " + csv(capitation.resolve("complexity_calibration.csv")))).hasSize(10);
+        assertThat(rows("SELECT * FROM " + csv(capitation.resolve("complexity_calibration.csv")) + " WHERE chosen = 'Y'"))
+                .hasSize(10);
+        assertThat(rows("SELECT model FROM " + csv(capitation.resolve("complexity_models.csv")) + " ORDER BY 1"))
+                .containsExactly(List.of("linear"), List.of("two-part log"), List.of("two-part log, smeared by fifth"));
+        assertThat(value("SELECT model FROM " + csv(capitation.resolve("complexity_models.csv")) + " WHERE chosen = 'Y'"))
+                .isEqualTo(result.model().label());
+        assertThat(result.complexity().candidates()).hasSize(3);
+        // The model used is the better calibrated, as the rule says.
+        assertThat(result.model().calibrationError()).isLessThanOrEqualTo(result.complexity().candidates().stream()
+                .mapToDouble(ComplexityModel::calibrationError).min().orElseThrow() + ComplexityChoice.TIE_TOLERANCE);
         assertThat(value("SELECT value FROM " + csv(capitation.resolve("complexity_fit.csv")) + " WHERE measure = 'r_squared'"))
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.4f", result.model().rSquared()));
         String report = Files.readString(result.output().resolve("report.html"));

@@ -1,11 +1,13 @@
 package org.almoner.engine.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.almoner.engine.EngineException;
 import org.almoner.engine.capitation.FinancialYear;
 import org.junit.jupiter.api.Test;
 
@@ -18,15 +20,25 @@ class ReleaseModelTest {
                 List.of(services));
     }
 
-    /** Cohorts A and B hold 30% and 60% of the contract's activity; 10% is not linked to anyone and never budgeted. */
+    /**
+     * Cohorts A and B hold 30% and 60% of the contract's activity; 10% is not linked to anyone and never
+     * budgeted. The linked data covers the contract's whole population: its activity costs the contract's
+     * value, 1,000,000.
+     */
     private static List<ContractCohortShare> shares(String contractId) {
+        return shares(contractId, new BigDecimal("1000000"));
+    }
+
+    /** The same shares when the linked population's activity under the contract costs {@code linkedCost}. */
+    private static List<ContractCohortShare> shares(String contractId, BigDecimal linkedCost) {
+        BigDecimal part = linkedCost.min(new BigDecimal("1000000.00"));
         return List.of(
-                new ContractCohortShare(contractId, "A", 10, 100, new BigDecimal("300.00"), new BigDecimal("0.300000"),
-                        new BigDecimal("300000.00")),
-                new ContractCohortShare(contractId, "B", 20, 200, new BigDecimal("600.00"), new BigDecimal("0.600000"),
-                        new BigDecimal("600000.00")),
-                new ContractCohortShare(contractId, "not linked to a person", 0, 10, new BigDecimal("100.00"),
-                        new BigDecimal("0.100000"), new BigDecimal("100000.00")));
+                new ContractCohortShare(contractId, "A", 10, 100, linkedCost.multiply(new BigDecimal("0.3")),
+                        new BigDecimal("0.300000"), part.multiply(new BigDecimal("0.3")).setScale(2)),
+                new ContractCohortShare(contractId, "B", 20, 200, linkedCost.multiply(new BigDecimal("0.6")),
+                        new BigDecimal("0.600000"), part.multiply(new BigDecimal("0.6")).setScale(2)),
+                new ContractCohortShare(contractId, "not linked to a person", 0, 10, linkedCost.multiply(new BigDecimal("0.1")),
+                        new BigDecimal("0.100000"), part.multiply(new BigDecimal("0.1")).setScale(2)));
     }
 
     /** Take-up 10%, 20%, 30%: budget holders use 9%, 18%, 27% of the contract. */
@@ -139,17 +151,60 @@ class ReleaseModelTest {
     }
 
     @Test
-    void capitationReleasesTheNeedAndATopSliceAFixedShare() {
+    void capitationReleasesTheNeedAndATopSliceNeverMoreThanTheNeed() {
         List<ReleaseLine> capitated = runBlock(scenario("0", "3", Map.of(), rule(ReleaseMethod.CAPITATED_TOP_SLICE, 1, null,
                 Map.of())));
         List<ReleaseLine> topSliced = runBlock(scenario("0", "3", Map.of(), rule(ReleaseMethod.CAPITATED_TOP_SLICE, 1, null,
                 Map.of("topSlicePercent", new BigDecimal("12")))));
 
         assertThat(capitated.get(0).released()).isEqualByComparingTo("90000.00");
-        assertThat(topSliced.get(0).released()).isEqualByComparingTo("120000.00");
-        assertThat(topSliced.get(0).releasedAheadOfNeed()).isEqualByComparingTo("30000.00");
+        // A 12% slice is 120,000, but budget holders' care is worth only 90,000 in year 1.
+        assertThat(topSliced.get(0).released()).isEqualByComparingTo("90000.00");
         assertThat(topSliced.get(0).wonBack()).isEqualByComparingTo("27000.00");
+        assertThat(topSliced.get(2).released()).isEqualByComparingTo("120000.00");
         assertThat(topSliced.get(2).unfunded()).isEqualByComparingTo("150000.00");
+    }
+
+    @Test
+    void releasesOnlyTheCohortsOwnCostWhenTheLinkedDataCoversFewOfTheContractsPeople() {
+        // The linked population's activity under a 1,000,000 contract costs 1,000: a small population.
+        Contract contract = contract("K", "BLOCK", "community");
+        List<ContractCohortShare> small = shares("K", new BigDecimal("1000"));
+        ReleaseModel model = new ReleaseModel(List.of(contract), small, BASE);
+
+        List<ReleaseLine> capitated = model.run(scenario("2.5", "3", Map.of(),
+                rule(ReleaseMethod.CAPITATED_TOP_SLICE, 1, null, Map.of())));
+        List<ReleaseLine> sliced = model.run(scenario("0", "3", Map.of(),
+                rule(ReleaseMethod.CAPITATED_TOP_SLICE, 1, null, Map.of("topSlicePercent", new BigDecimal("2")))));
+        List<ReleaseLine> cquin = model.run(scenario("0", "3", Map.of(), rule(ReleaseMethod.LOCAL_CQUIN, 1, null,
+                Map.of("cquinPercent", new BigDecimal("2.5"), "achievementPercent", new BigDecimal("40")))));
+
+        // 10% take-up of cohorts costing 900, grown 2.5%: 92.25, not 10% of the whole contract's value.
+        assertThat(capitated.get(0).budgetNeed()).isEqualByComparingTo("92.25");
+        assertThat(capitated.get(0).released()).isEqualByComparingTo("92.25");
+        assertThat(capitated.get(0).linkedPopulationValue()).isEqualByComparingTo("1025.00");
+        assertThat(capitated.get(0).plannedValue()).isEqualByComparingTo("1025000.00");
+        assertThat(capitated.get(0).shareReleased()).isEqualByComparingTo("0.01");
+        assertThat(capitated.get(0).flagged()).isFalse();
+        // Limits set as a share of the contract apply to the linked population's part of it.
+        assertThat(sliced.get(0).released()).isEqualByComparingTo("20.00");
+        assertThat(sliced.get(0).unfunded()).isEqualByComparingTo("70.00");
+        assertThat(cquin.get(0).released()).isEqualByComparingTo("15.00");
+    }
+
+    @Test
+    void refusesALineReleasingMoreThanTheBudgetHoldersCost() {
+        ReleaseLine line = runBlock(scenario("0", "3", Map.of(), rule(ReleaseMethod.CAPITATED_TOP_SLICE, 1, null, Map.of())))
+                .get(0);
+        ReleaseLine overReleased = new ReleaseLine(line.scenario(), line.year(), line.financialYear(), line.contract(),
+                line.method(), line.stage(), line.plannedValue(), line.linkedPopulationValue(), line.budgetHolderShare(),
+                line.budgetNeed(), line.notYetInScope(), line.budgetNeed().add(new BigDecimal("1.00")), line.doubleFunding(),
+                line.unfunded(), line.wonBack(), line.spentElsewhere(), line.transitionalSupport(), line.providerNet(),
+                line.shareReleased(), line.flagged());
+
+        ReleaseModel.checkBounded(line);
+        assertThatThrownBy(() -> ReleaseModel.checkBounded(overReleased)).isInstanceOf(EngineException.class)
+                .hasMessageContaining("K in 2025/26").hasMessageContaining("not bounded");
     }
 
     @Test
@@ -220,7 +275,8 @@ class ReleaseModelTest {
         assertThat(carers.budgetIncome()).isEqualByComparingTo("15750.00");
         assertThat(carers.net()).isEqualByComparingTo("15750.00");
         assertThat(carers.flagged()).isFalse();
-        List<YearTotals> totals = YearTotals.of(scenario, lines, providers, Map.of("A", 10L, "B", 20L));
+        List<YearTotals> totals = YearTotals.of(scenario, lines, providers, Map.of("A", 10L, "B", 20L),
+                Map.of("A", new BigDecimal("400000"), "B", new BigDecimal("700000")));
         assertThat(totals.get(0).providerNet()).isEqualByComparingTo("-47250.00");
         assertThat(totals.get(0).budgetHolders()).isEqualTo(3);
     }

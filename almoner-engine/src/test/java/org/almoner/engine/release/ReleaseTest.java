@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -50,6 +51,43 @@ class ReleaseTest {
         assertThat(fast.totals().get(0).doubleFunding()).isPositive();
         assertThat(fast.totals().get(0).released()).isZero();
         assertThat(fast.totals().get(2).doubleFunding()).isZero();
+    }
+
+    @Test
+    void releasesNoMoreThanTheBudgetHoldersOwnSpendOfTheGeneratedPopulation() {
+        Release.Outcome outcome = run(List.of(EXAMPLES.resolve("release-staged.yaml"),
+                EXAMPLES.resolve("release-fast-capitation.yaml")));
+
+        Path activity = LinkedFixture.linkedData().resolve("linked/activity.parquet");
+        BigDecimal populationSpend = new BigDecimal(value("SELECT sum(cost)::DECIMAL(18,2) FROM read_parquet("
+                + DuckDb.literal(activity.toString()) + ") WHERE financial_year = '2024/25'"));
+        for (ScenarioResult result : outcome.results()) {
+            int horizon = result.scenario().horizonYears();
+            // Everyone in every year at the contracts' growth: more than any take-up can spend.
+            BigDecimal ceiling = populationSpend.multiply(BigDecimal.valueOf(horizon))
+                    .multiply(BigDecimal.ONE.add(result.scenario().contractGrowthPercent().movePointLeft(2)).pow(horizon));
+            assertThat(result.totalReleased().add(result.totalDoubleFunding())).as(result.scenario().name())
+                    .isPositive()
+                    .isLessThanOrEqualTo(result.totalBudgetHoldersSpend())
+                    .isLessThan(ceiling);
+            for (YearTotals year : result.totals()) {
+                assertThat(year.budgetHoldersContractCost()).isLessThanOrEqualTo(year.budgetHoldersSpend());
+                assertThat(year.linkedPopulationValue()).isLessThanOrEqualTo(year.plannedValue());
+            }
+            for (ReleaseLine line : result.lines()) {
+                assertThat(line.released().add(line.doubleFunding())).as(line.contract().contractId() + " " + line.year())
+                        .isLessThanOrEqualTo(line.budgetNeed());
+            }
+        }
+        Path cohorts = outcome.output().resolve("contract_cohorts.csv");
+        for (List<String> row : rows("SELECT contract_id, sum(CAST(attributed_cost AS DECIMAL(18,2))),"
+                + " sum(CAST(cost_in_linked_data AS DECIMAL(18,2))), max(CAST(annual_value AS DECIMAL(18,2))) FROM "
+                + csv(cohorts) + " GROUP BY 1")) {
+            assertThat(new BigDecimal(row.get(1))).as(row.get(0)).isLessThanOrEqualTo(new BigDecimal(row.get(2)))
+                    .isLessThanOrEqualTo(new BigDecimal(row.get(3)));
+        }
+        assertThat(new BigDecimal(value("SELECT sum(CAST(cost_in_linked_data AS DECIMAL(18,2))) FROM " + csv(cohorts))))
+                .isLessThanOrEqualTo(populationSpend);
     }
 
     @Test
