@@ -401,6 +401,16 @@ class BudgetJourneyPagesTest {
         assertThat(nominee.locator(".nhsuk-error-summary a").getAttribute("href")).isEqualTo("#spend-receipt");
         assertThat(nominee.getByLabel("How much did you spend, in pounds?").inputValue()).as("what was typed is kept").isEqualTo("45.50");
         browser.check(nominee, "holder-spend-errors-phone");
+        // A receipt over 10 MB is refused beside the field; one so big the server stops reading gets a page saying so.
+        nominee.getByLabel("Your receipt").setInputFiles(new FilePayload("big.pdf", "application/pdf", new byte[10 * 1024 * 1024 + 1]));
+        nominee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        nominee.waitForLoadState();
+        assertThat(nominee.locator(".nhsuk-error-summary").textContent()).contains("A receipt must be between 1 byte and 10 MB");
+        nominee.getByLabel("Your receipt").setInputFiles(new FilePayload("huge.pdf", "application/pdf", new byte[21 * 1024 * 1024]));
+        nominee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        nominee.waitForLoadState();
+        assertThat(nominee.locator("h1").textContent()).isEqualTo("The file you sent is too big");
+        browser.check(nominee, "holder-receipt-too-big-phone");
 
         // Keyboard alone: Tab to each field, Space for the choice and to open the file chooser, Enter to send.
         nominee.navigate("/my/spending/new");
