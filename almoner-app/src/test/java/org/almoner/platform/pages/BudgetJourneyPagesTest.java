@@ -296,6 +296,12 @@ class BudgetJourneyPagesTest {
         browser.check(approver, "journey-11d-approvals-with-payment");
         approver.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
         approver.waitForLoadState();
+        assertThat(approver.locator("main").textContent()).as("an approver has no payment forms").doesNotContain("Pay a provider");
+        FormData notTheirs = FormData.create().set("_csrf", approver.locator("form[action^='/payment-requests'] input[name=_csrf]").inputValue())
+                .set("pay.idempotencyKey", UUID.randomUUID().toString()).set("pay.planLine", "1").set("pay.payee", "DAYCARE1")
+                .set("pay.amount", "1.00").set("pay.description", "Not theirs to pay");
+        assertThat(approver.request().post(budgetPage + "/payments", RequestOptions.create().setForm(notTheirs)).status())
+                .as("an approver cannot pay, even by sending the form").isEqualTo(403);
         approver.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision on the payment")).click();
         approver.waitForLoadState();
         assertThat(approver.locator(".nhsuk-error-summary").textContent()).contains("Say whether the payment is approved.");
@@ -431,7 +437,7 @@ class BudgetJourneyPagesTest {
         nominee.waitForURL("**/my/spending");
         assertThat(nominee.locator("main").textContent()).contains("Thank you. We have recorded £45.50 of spending with your receipt.")
                 .contains("£904.50 is in your direct payment account now.").contains("You have told us about £45.50 of spending.");
-        assertThat(nominee.locator("#movements").textContent()).contains("3 hours with my personal assistant").contains("£45.50");
+        assertThat(nominee.locator("#movements").textContent()).contains("3 hours with my personal assistant").contains("£45.50 out").contains("£1,000.00 in");
         browser.check(nominee, "holder-my-spending-after-report-phone");
         nominee.context().close();
     }
