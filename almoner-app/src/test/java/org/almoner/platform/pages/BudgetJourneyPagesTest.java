@@ -439,6 +439,27 @@ class BudgetJourneyPagesTest {
                 .contains("£904.50 is in your direct payment account now.").contains("You have told us about £45.50 of spending.");
         assertThat(nominee.locator("#movements").textContent()).contains("3 hours with my personal assistant").contains("£45.50 out").contains("£1,000.00 in");
         browser.check(nominee, "holder-my-spending-after-report-phone");
+
+        // More than is in the account is refused beside the amount; the same form sent twice, receipt and all, records once.
+        nominee.navigate("/my/spending/new");
+        nominee.getByLabel("Personal assistant").check();
+        nominee.getByLabel("How much did you spend, in pounds?").fill("5000.00");
+        nominee.getByLabel("What was it for?").fill("A year of help");
+        nominee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        nominee.waitForLoadState();
+        assertThat(nominee.locator(".nhsuk-error-summary a").getAttribute("href")).isEqualTo("#spend-amount");
+        assertThat(nominee.locator(".nhsuk-error-summary").textContent()).contains("below zero").contains("Nothing was posted.");
+        FormData twice = FormData.create().set("_csrf", nominee.locator("input[name=_csrf]").first().inputValue())
+                .set("spend.idempotencyKey", nominee.locator("input[name='spend.idempotencyKey']").inputValue())
+                .set("spend.planLine", "0").set("spend.amount", "10.00").set("spend.description", "Bus fare, sent twice")
+                .set("spend.receipt", new FilePayload("bus.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}));
+        assertThat(nominee.request().post("/my/spending/new", RequestOptions.create().setMultipart(twice)).text())
+                .contains("We have recorded £10.00 of spending with your receipt.");
+        assertThat(nominee.request().post("/my/spending/new", RequestOptions.create().setMultipart(twice)).text())
+                .contains("This was already recorded, so nothing was paid again.");
+        nominee.navigate("/my/spending");
+        assertThat(nominee.locator("main").textContent()).contains("£894.50 is in your direct payment account now.");
+        assertThat(nominee.locator("#movements").getByText("Bus fare, sent twice").count()).isEqualTo(1);
         nominee.context().close();
     }
 
