@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.almoner.platform.access.Actor;
 import org.almoner.platform.access.Actors;
@@ -81,7 +82,7 @@ class BudgetView {
         model.addAttribute("balances", ledgerOpen ? LedgerView.of(ledger.balances(budget.id())) : null);
         List<LedgerEntry> entries = ledgerOpen ? ledger.entries(budget.id()).reversed() : List.of();
         model.addAttribute("entries", entries);
-        Set<UUID> reversed = entries.stream().map(LedgerEntry::reverses).filter(Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        Set<UUID> reversed = entries.stream().map(LedgerEntry::reverses).filter(Objects::nonNull).collect(Collectors.toSet());
         model.addAttribute("reversible", entries.stream().filter(entry -> REVERSIBLE.contains(entry.kind()) && !reversed.contains(entry.id()))
                 .toList());
         model.addAttribute("waitingPayments", ledgerOpen ? payments.waitingFor(budget.id()) : List.of());
