@@ -147,8 +147,12 @@ class SpendingPages {
         return "pages/spend-new";
     }
 
+    /** Spend is reported from a direct payment: a budget that started with one, or whose account still holds some. */
     private boolean canReport(Optional<Budget> budget) {
-        return budget.filter(found -> found.status() == BudgetStatus.ACTIVE && ledger.isOpen(found.id())).isPresent();
+        return budget.filter(found -> found.status() == BudgetStatus.ACTIVE && ledger.isOpen(found.id()))
+                .filter(found -> found.mechanisms() != null && found.mechanisms().directPayment().signum() > 0
+                        || ledger.balances(found.id()).getOrDefault(AccountKind.DIRECT_PAYMENT_HELD, BigDecimal.ZERO).signum() > 0)
+                .isPresent();
     }
 
     private Optional<PlanContent> planContent(Budget budget) {
