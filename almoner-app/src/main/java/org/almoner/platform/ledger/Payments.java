@@ -153,6 +153,12 @@ public class Payments {
                 .query(UUID.class).list().stream().map(id -> waiting(id).orElseThrow()).toList();
     }
 
+    /** Every payment the plan does not cover that still waits for an approver, oldest first. */
+    public List<WaitingPayment> awaitingApproval() {
+        return jdbc.sql("SELECT id FROM ledger_payment_requests WHERE status = 'AWAITING_APPROVAL' ORDER BY requested_at").query(UUID.class)
+                .list().stream().map(id -> waiting(id).orElseThrow()).toList();
+    }
+
     private WaitingPayment await(Budget budget, PaymentRequest request, String key, String requestHash, Actor actor) {
         if (request.reason() == null || request.reason().isBlank()) {
             throw PlatformException.invalid("planLine", "Name the line of the agreed plan this pays for. If the plan does not cover it, "

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,13 +16,11 @@ import org.almoner.platform.budgets.Budgeting;
 import org.almoner.platform.budgets.Budgets;
 import org.almoner.platform.budgets.IndicativeLine;
 import org.almoner.platform.budgets.Mechanisms;
+import org.almoner.platform.ledger.Payments;
 import org.almoner.platform.people.People;
 import org.almoner.platform.people.Person;
-import org.almoner.platform.ledger.Ledger;
 import org.almoner.platform.people.PersonAccess;
 import org.almoner.platform.people.PersonOperation;
-import org.almoner.platform.plans.Plan;
-import org.almoner.platform.plans.Plans;
 import org.almoner.platform.problems.PlatformErrorCode;
 import org.almoner.platform.problems.PlatformException;
 import org.springframework.stereotype.Controller;
@@ -50,19 +49,19 @@ class BudgetPages {
 
     private final Budgeting budgeting;
     private final Budgets budgets;
-    private final Plans plans;
+    private final BudgetView view;
     private final People people;
     private final PersonAccess access;
     private final Actors actors;
     private final Clock clock;
-    private final Ledger ledger;
+    private final Payments payments;
 
-    BudgetPages(Budgeting budgeting, Budgets budgets, Plans plans, People people, PersonAccess access,
-            Actors actors, Clock clock, Ledger ledger) {
-        this.ledger = ledger;
+    BudgetPages(Budgeting budgeting, Budgets budgets, BudgetView view, People people, PersonAccess access, Actors actors, Clock clock,
+            Payments payments) {
+        this.payments = requireNonNull(payments, "payments is null");
         this.budgeting = requireNonNull(budgeting, "budgeting is null");
         this.budgets = requireNonNull(budgets, "budgets is null");
-        this.plans = requireNonNull(plans, "plans is null");
+        this.view = requireNonNull(view, "view is null");
         this.people = requireNonNull(people, "people is null");
         this.access = requireNonNull(access, "access is null");
         this.actors = requireNonNull(actors, "actors is null");
@@ -95,7 +94,7 @@ class BudgetPages {
     String budget(@PathVariable UUID budgetId, Model model) {
         Budget budget = existing(budgetId);
         Person person = access.require(budget.personId(), PersonOperation.VIEW_BUDGET, "BUDGET", budgetId);
-        return page(person, budget, Map.of(), Map.of(), model);
+        return view.show(person, budget, Map.of(), Map.of(), model);
     }
 
     @PostMapping("/budgets/{budgetId}/{step}")
@@ -129,7 +128,7 @@ class BudgetPages {
             if (step.equals("withhold") && errors.containsKey("reason")) {
                 errors = Map.of("withholdReason", errors.get("reason"));
             }
-            return page(person, existing(budgetId), form, errors, model);
+            return view.show(person, existing(budgetId), form, errors, model);
         }
     }
 
@@ -149,7 +148,7 @@ class BudgetPages {
             if (errors.containsKey("reasons")) {
                 errors = Map.of(FormErrors.inputId("changeReasons-" + changeId), errors.get("reasons"));
             }
-            return page(person, existing(budgetId), form, errors, model);
+            return view.show(person, existing(budgetId), form, errors, model);
         }
     }
 
@@ -163,32 +162,23 @@ class BudgetPages {
                 waiting.stream().map(budget -> new PersonAccess.Reached(budget.personId(), budget.id())).toList());
         model.addAttribute("waiting", waiting.stream().map(budget -> new Waiting(budget,
                 people.find(budget.personId()).map(Person::name).orElse(""), budget.approvalLate(today))).toList());
+        List<WaitingPayment> outsidePlan = new ArrayList<>();
+        for (Payments.WaitingPayment payment : payments.awaitingApproval()) {
+            budgets.find(payment.budgetId()).flatMap(budget -> people.find(budget.personId()))
+                    .filter(person -> person.responsibleOrganisation().equals(approver.organisation()))
+                    .ifPresent(person -> outsidePlan.add(new WaitingPayment(payment, person)));
+        }
+        access.recordAllowed(PersonOperation.VIEW_BUDGET, "LEDGER",
+                outsidePlan.stream().map(item -> new PersonAccess.Reached(item.person().id(), item.payment().id())).toList());
+        model.addAttribute("payments", outsidePlan);
         return "pages/approvals";
     }
 
     /** A budget in the approvals queue, with the person's name and whether it has waited too long. */
     record Waiting(Budget budget, String name, boolean late) {}
 
-    private String page(Person person, Budget budget, Map<String, String> form, Map<String, String> errors, Model model) {
-        Actor actor = actors.current();
-        model.addAttribute("person", person);
-        model.addAttribute("budget", budget);
-        model.addAttribute("decisions", budgets.decisions(budget.id()));
-        model.addAttribute("changes", budgets.mechanismChanges(budget.id()));
-        model.addAttribute("late", budget.approvalLate(LocalDate.now(clock)));
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        boolean canEdit = PersonOperation.EDIT_BUDGET.allows(actor.role());
-        model.addAttribute("canEdit", canEdit);
-        model.addAttribute("canDecide", PersonOperation.DECIDE_BUDGET.allows(actor.role()));
-        boolean ledgerOpen = ledger.isOpen(budget.id());
-        model.addAttribute("ledgerOpen", ledgerOpen);
-        model.addAttribute("balances", ledgerOpen ? LedgerView.of(ledger.balances(budget.id())) : null);
-        model.addAttribute("entries", ledgerOpen ? ledger.entries(budget.id()).reversed() : List.of());
-        model.addAttribute("agreedPlans", canEdit ? plans.forPerson(person.id()).stream().filter(plan -> plan.agreedVersions() > 0).toList()
-                : List.<Plan>of());
-        return "pages/budget";
-    }
+    /** A payment the plan does not cover, waiting for an approver, with the person whose budget pays it. */
+    record WaitingPayment(Payments.WaitingPayment payment, Person person) {}
 
     private UUID plan(Map<String, String> form) {
         try {

@@ -23,4 +23,18 @@ final class FormErrors {
     static String inputId(String field) {
         return field.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
     }
+
+    /**
+     * The error of a refusal on one of several forms of a page, whose inputs are named {@code prefix.field}:
+     * a field the platform named without the prefix gets it, and a refusal naming none of the form's
+     * {@code inputs} (the idempotency key, the state of the record) goes to the top of the page.
+     */
+    static Map<String, String> of(PlatformException refusal, String prefix, java.util.Set<String> inputs) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String field = refusal.field().map(named -> named.startsWith(prefix + ".") ? named.substring(prefix.length() + 1) : named)
+                .filter(inputs::contains).orElse(null);
+        String key = field == null ? "form" : inputId(prefix + "." + field);
+        errors.put(key, refusal.getMessage());
+        return errors;
+    }
 }

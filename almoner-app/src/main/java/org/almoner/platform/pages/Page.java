@@ -21,6 +21,7 @@ enum Page {
     REVIEWS("Reviews", "/reviews", rolesThatCan(PersonOperation.COMPLETE_REVIEW)),
     MY_PLAN("My plan", "/my/plan", EnumSet.of(Role.BUDGET_HOLDER)),
     MY_BUDGET("My budget", "/my/budget", EnumSet.of(Role.BUDGET_HOLDER)),
+    MY_SPENDING("My spending", "/my/spending", EnumSet.of(Role.BUDGET_HOLDER)),
     OVERVIEW("Overview", "/overview", EnumSet.of(Role.COMMISSIONER)),
     NATIONAL_RETURN("National return", "/national-return", EnumSet.of(Role.COMMISSIONER)),
     AUDIT_TRAIL("Audit trail", "/audit", EnumSet.of(Role.AUDITOR));

@@ -153,6 +153,14 @@ class PeoplePages {
         model.addAttribute("canDecide", PersonOperation.DECIDE_ELIGIBILITY.allows(actor.role()));
         model.addAttribute("canPlan", PersonOperation.EDIT_PLAN.allows(actor.role()));
         model.addAttribute("canBudget", PersonOperation.EDIT_BUDGET.allows(actor.role()));
+        boolean canEditPerson = PersonOperation.EDIT_PERSON.allows(actor.role());
+        model.addAttribute("canEditPerson", canEditPerson);
+        model.addAttribute("careTeam", canEditPerson ? people.careTeam(personId) : List.of());
+        // A form on the record that came back with errors left them, and what was typed, as flash attributes.
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+            model.addAttribute("form", Map.of());
+        }
         model.addAttribute("today", LocalDate.now(clock));
         return "pages/person";
     }

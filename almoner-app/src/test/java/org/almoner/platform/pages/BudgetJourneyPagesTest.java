@@ -2,13 +2,23 @@ package org.almoner.platform.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
+import org.almoner.platform.Api;
 import org.almoner.platform.PlatformTest;
 import org.almoner.platform.TestWorld;
 import org.almoner.platform.access.Accounts;
+import org.almoner.platform.access.NewAccount;
+import org.almoner.platform.access.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The budget journey as the budget team walks it in the browser: record a person, refer them,
  * decide eligibility, set the indicative budget, write and agree the plan, send the budget for
- * approval, approve it as the approver, start it, and hold the first review. Every page on the way
- * is checked for accessibility, with its errors shown as well.
+ * approval, approve it as the approver, start it, pay from it, add a nominee who reports direct
+ * payment spend with a receipt on a phone, and hold the first review. Every page on the way is
+ * checked for accessibility, with its errors shown as well.
  */
 @PlatformTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,7 +57,7 @@ class BudgetJourneyPagesTest {
     }
 
     @Test
-    void theBudgetTeamTakesAPersonFromReferralToTheirFirstReview() {
+    void theBudgetTeamTakesAPersonFromReferralThroughPaymentsAndSpendToTheirFirstReview() {
         String family = "Journey" + UUID.randomUUID().toString().substring(0, 6);
         LocalDate today = LocalDate.now();
         Page coordinator = Browser.signIn(browser.open(), "coordinator");
@@ -125,6 +136,12 @@ class BudgetJourneyPagesTest {
         coordinator.locator("#strengths").fill("Determined\nGood neighbours");
         coordinator.locator("#outcomes-0-description").fill("Remain living at home");
         coordinator.locator("#outcomes-0-measure").fill("No unplanned admissions");
+        // Enter in a field saves the draft (it once pressed "Add another line", the form's first button).
+        coordinator.locator("#outcomes-0-measure").press("Enter");
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator("main").textContent()).contains("Draft saved.");
+        assertThat(coordinator.locator("#outcomes-0-measure").inputValue()).isEqualTo("No unplanned admissions");
+        assertThat(coordinator.locator("#lines-1-support").count()).as("no line was added").isZero();
         fillLine(coordinator, 0, "Personal assistant", "730", "15.50", "NHS", "DIRECT_PAYMENT");
         coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another line")).click();
         coordinator.waitForLoadState();
@@ -203,6 +220,10 @@ class BudgetJourneyPagesTest {
         assertThat(approverAgain.locator("#mechanisms").textContent()).contains("£3,340.00").contains("£10,315.00");
         approverAgain.context().close();
 
+        paysProvidersMovesTheDirectPaymentAndCorrectsMistakes(coordinator, budgetPage, "Jo " + family);
+        String nominee = addsANomineeWithAnAccount(coordinator, personPage, family);
+        theNomineeReportsSpendWithAReceiptOnAPhoneByKeyboard(nominee);
+
         coordinator.navigate("/reviews");
         browser.check(coordinator, "journey-12-reviews");
         coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Jo " + family + ": direct payment three month review")).click();
@@ -217,6 +238,244 @@ class BudgetJourneyPagesTest {
         assertThat(coordinator.locator("main").textContent()).contains("Review recorded for Jo " + family).contains("- held");
         browser.check(coordinator, "journey-14-person-after-review");
         coordinator.context().close();
+    }
+
+    /**
+     * From the budget page: a payment for a line of the plan, the same form sent twice (paid once),
+     * one the plan does not cover (an approver pays it), a direct payment transfer, a refund, and a
+     * reversal. The budget started with £3,340.00 notional and £10,315.00 of direct payment.
+     */
+    private void paysProvidersMovesTheDirectPaymentAndCorrectsMistakes(Page coordinator, String budgetPage, String name) {
+        coordinator.navigate(budgetPage);
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay the provider")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Choose the line of the agreed plan this pays for");
+        browser.check(coordinator, "journey-11c-payment-errors");
+        coordinator.locator(".nhsuk-error-summary a").first().click();
+        assertThat(coordinator.evaluate("document.activeElement.id")).isEqualTo("pay-planLine");
+        coordinator.locator("#pay-planLine").selectOption("1");
+        coordinator.getByLabel("Provider paid").fill("DAYCARE1");
+        coordinator.getByLabel("Amount in pounds", new Page.GetByLabelOptions().setExact(true)).fill("180.00");
+        coordinator.getByLabel("What the payment is for").fill("Day centre, May");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay the provider")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator("main").textContent()).contains("Payment of £180.00 to DAYCARE1 recorded.")
+                .contains("Left in all£13,475.00");
+
+        // The same form sent twice (a double click, a resend) carries one idempotency key, so it pays once.
+        String key = coordinator.locator("input[name='pay.idempotencyKey']").inputValue();
+        FormData twice = FormData.create().set("_csrf", coordinator.locator("form[action$='/payments'] input[name=_csrf]").inputValue())
+                .set("pay.idempotencyKey", key).set("pay.planLine", "1").set("pay.payee", "DAYCARE1").set("pay.amount", "25.00")
+                .set("pay.description", "Day centre lunch, sent twice");
+        APIResponse first = coordinator.request().post(budgetPage + "/payments", RequestOptions.create().setForm(twice));
+        APIResponse second = coordinator.request().post(budgetPage + "/payments", RequestOptions.create().setForm(twice));
+        assertThat(first.text()).contains("Payment of £25.00 to DAYCARE1 recorded.");
+        assertThat(second.text()).contains("This was already recorded, so nothing was paid again.");
+        coordinator.navigate(budgetPage);
+        assertThat(coordinator.locator("main table").last().getByText("Day centre lunch, sent twice").count()).isEqualTo(1);
+        assertThat(coordinator.locator("main").textContent()).contains("Left in all£13,450.00");
+
+        // A payment the plan does not cover needs a reason, and then waits for an approver.
+        coordinator.locator("#pay-planLine").selectOption("none");
+        coordinator.getByLabel("Provider paid").fill("TAXI1");
+        coordinator.getByLabel("Amount in pounds", new Page.GetByLabelOptions().setExact(true)).fill("40.00");
+        coordinator.getByLabel("What the payment is for").fill("Taxi to the clinic");
+        coordinator.locator("#pay-from").selectOption("NOTIONAL");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay the provider")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("give a reason and it will wait for an approver");
+        coordinator.getByLabel("Why, if the plan does not cover it").fill("No transport in the plan yet; the clinic moved");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay the provider")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator("main").textContent()).contains("it has gone to an approver").contains("Left in all£13,450.00");
+        assertThat(coordinator.locator("#waiting-payments + div").textContent()).contains("Awaiting approval").contains("Taxi to the clinic");
+
+        Page approver = Browser.signIn(browser.open(), "approver");
+        approver.navigate("/approvals");
+        assertThat(approver.locator("main").textContent()).contains("£40.00 to TAXI1 for Taxi to the clinic");
+        browser.check(approver, "journey-11d-approvals-with-payment");
+        approver.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+        approver.waitForLoadState();
+        assertThat(approver.locator("main").textContent()).as("an approver has no payment forms").doesNotContain("Pay a provider");
+        FormData notTheirs = FormData.create().set("_csrf", approver.locator("form[action^='/payment-requests'] input[name=_csrf]").inputValue())
+                .set("pay.idempotencyKey", UUID.randomUUID().toString()).set("pay.planLine", "1").set("pay.payee", "DAYCARE1")
+                .set("pay.amount", "1.00").set("pay.description", "Not theirs to pay");
+        assertThat(approver.request().post(budgetPage + "/payments", RequestOptions.create().setForm(notTheirs)).status())
+                .as("an approver cannot pay, even by sending the form").isEqualTo(403);
+        approver.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision on the payment")).click();
+        approver.waitForLoadState();
+        assertThat(approver.locator(".nhsuk-error-summary").textContent()).contains("Say whether the payment is approved.");
+        browser.check(approver, "journey-11e-payment-decision-errors");
+        approver.locator("input[name^=paymentApproved][value=true]").check();
+        approver.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record decision on the payment")).click();
+        approver.waitForLoadState();
+        assertThat(approver.locator("main").textContent()).contains("Payment approved and paid.").contains("Left in all£13,410.00");
+        approver.context().close();
+
+        // The direct payment goes to the person's account; a refund comes back from it.
+        coordinator.navigate(budgetPage);
+        coordinator.getByLabel("Amount to transfer in pounds").fill("1000.00");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Transfer to the person")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator("main").textContent()).contains("£1,000.00 transferred to the person's direct payment account.")
+                .contains("In the person's direct payment account£1,000.00");
+        coordinator.getByLabel("Amount returned in pounds").fill("50.00");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the return")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Say why the money is returned");
+        coordinator.getByLabel("Why is it returned?").fill("Refund of an overpaid invoice");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the return")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator("main").textContent()).contains("£50.00 returned from the direct payment account.")
+                .contains("Left in all£13,360.00");
+
+        // A mistake is put right by a reversal, which cannot be asked for without choosing what it reverses.
+        coordinator.getByLabel("Why is it reversed?").fill("Invoice paid twice");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reverse the transaction")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Choose the transaction to reverse.");
+        browser.check(coordinator, "journey-11f-reversal-errors");
+        String payment = coordinator.locator("#reversal-transaction option", new Page.LocatorOptions().setHasText("Day centre, May"))
+                .getAttribute("value");
+        coordinator.locator("#reversal-transaction").selectOption(payment);
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reverse the transaction")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator("main").textContent()).contains("Transaction reversed: Day centre, May.")
+                .contains("Left in all£13,540.00").contains("Reversal: Invoice paid twice");
+        assertThat(coordinator.locator("#reversal-transaction option", new Page.LocatorOptions().setHasText("Day centre, May")).count())
+                .as("a reversed payment is not offered again").isZero();
+        browser.check(coordinator, "journey-11g-ledger-after-payments");
+    }
+
+    /** Records the person's daughter as their nominee, signing in with a budget holder account; and a colleague joins the care team. */
+    private String addsANomineeWithAnAccount(Page coordinator, String personPage, String family) {
+        String username = "nominee-" + family.substring("Journey".length()).toLowerCase(java.util.Locale.UK);
+        accounts.create(new NewAccount(username, "Sam " + family, Api.PASSWORD, Role.BUDGET_HOLDER, TestWorld.NORTH, Optional.empty()));
+        coordinator.navigate(personPage);
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add representative")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("Say whether they are a representative or a nominee.");
+        browser.check(coordinator, "journey-11h-representative-errors");
+        coordinator.locator("input[name='representative.kind'][value=NOMINEE]").check();
+        coordinator.getByLabel("Their name").fill("Sam " + family);
+        coordinator.getByLabel("Relationship to the person").fill("Daughter");
+        coordinator.getByLabel("Their account username (optional)").fill(username);
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add representative")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator("main").textContent()).contains("Sam " + family + " added as a nominee.")
+                .contains("Sam " + family + " (Nominee, Daughter)");
+        coordinator.getByLabel("Username of the colleague to add").fill("nobody-here");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to the care team")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator(".nhsuk-error-summary").textContent()).contains("There is no account called 'nobody-here'.");
+        assertThat(coordinator.locator("#careTeam-username").inputValue()).isEqualTo("nobody-here");
+        coordinator.getByLabel("Username of the colleague to add").fill("clinician");
+        coordinator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to the care team")).click();
+        coordinator.waitForLoadState();
+        assertThat(coordinator.locator("main").textContent()).contains("clinician added to the care team.");
+        browser.check(coordinator, "journey-11i-person-with-nominee");
+        return username;
+    }
+
+    /**
+     * The nominee, on a phone, sees what is left, what the plan lets them spend it on and whom to
+     * contact; a receipt that is not a PDF or photo is refused, naming the field; then they report
+     * spend with a PDF receipt using the keyboard alone.
+     */
+    private void theNomineeReportsSpendWithAReceiptOnAPhoneByKeyboard(String username) {
+        Page nominee = Browser.signIn(browser.open(375, 812, true), username);
+        assertThat(nominee.locator(".nhsuk-header__navigation-link", new Page.LocatorOptions().setHasText("My spending")).count()).isEqualTo(1);
+        nominee.navigate("/my/spending");
+        assertThat(nominee.locator("main").textContent()).contains("£950.00 is in your direct payment account now.")
+                .contains("You have told us about £0.00 of spending.");
+        assertThat(nominee.locator("#what-i-can-spend").textContent())
+                .contains("Personal assistant, every week: up to £11,315.00 a year, paid from your direct payment.")
+                .contains("Day centre, every week: up to £2,340.00 a year, arranged and paid for you by the NHS or council.");
+        assertThat(nominee.locator("#who-to-contact").textContent()).contains("coordinator, personal health budget coordinator")
+                .contains("clinician, clinician").contains("Your budget is looked after by NORTH.");
+        browser.check(nominee, "holder-my-spending-phone");
+
+        nominee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tell us what you spent")).click();
+        nominee.waitForLoadState();
+        nominee.getByLabel("Personal assistant").check();
+        nominee.getByLabel("How much did you spend, in pounds?").fill("45.50");
+        nominee.getByLabel("What was it for?").fill("3 hours with my personal assistant");
+        nominee.getByLabel("Your receipt").setInputFiles(new FilePayload("notes.txt", "text/plain", "not a receipt".getBytes(StandardCharsets.UTF_8)));
+        nominee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        nominee.waitForLoadState();
+        assertThat(nominee.locator(".nhsuk-error-summary").textContent()).contains("A receipt must be a PDF or a photo");
+        assertThat(nominee.locator(".nhsuk-error-summary a").getAttribute("href")).isEqualTo("#spend-receipt");
+        assertThat(nominee.getByLabel("How much did you spend, in pounds?").inputValue()).as("what was typed is kept").isEqualTo("45.50");
+        browser.check(nominee, "holder-spend-errors-phone");
+        // A receipt over 10 MB is refused beside the field; one so big the server stops reading gets a page saying so.
+        nominee.getByLabel("Your receipt").setInputFiles(new FilePayload("big.pdf", "application/pdf", new byte[10 * 1024 * 1024 + 1]));
+        nominee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        nominee.waitForLoadState();
+        assertThat(nominee.locator(".nhsuk-error-summary").textContent()).contains("A receipt must be between 1 byte and 10 MB");
+        nominee.getByLabel("Your receipt").setInputFiles(new FilePayload("huge.pdf", "application/pdf", new byte[21 * 1024 * 1024]));
+        nominee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        nominee.waitForLoadState();
+        assertThat(nominee.locator("h1").textContent()).isEqualTo("The file you sent is too big");
+        browser.check(nominee, "holder-receipt-too-big-phone");
+
+        // Keyboard alone: Tab to each field, Space for the choice and to open the file chooser, Enter to send.
+        nominee.navigate("/my/spending/new");
+        tabTo(nominee, "spend-planLine");
+        nominee.keyboard().press("Space");
+        nominee.keyboard().press("Tab");
+        assertFocus(nominee, "spend-amount");
+        nominee.keyboard().type("45.50");
+        nominee.keyboard().press("Tab");
+        assertFocus(nominee, "spend-description");
+        nominee.keyboard().type("3 hours with my personal assistant");
+        tabTo(nominee, "spend-receipt");
+        FileChooser chooser = nominee.waitForFileChooser(() -> nominee.keyboard().press("Space"));
+        chooser.setFiles(new FilePayload("receipt.pdf", "application/pdf", "%PDF-1.4\n% a receipt\n".getBytes(StandardCharsets.US_ASCII)));
+        nominee.keyboard().press("Tab");
+        assertThat(nominee.evaluate("document.activeElement.textContent.trim()")).isEqualTo("Send");
+        nominee.keyboard().press("Enter");
+        nominee.waitForURL("**/my/spending");
+        assertThat(nominee.locator("main").textContent()).contains("Thank you. We have recorded £45.50 of spending with your receipt.")
+                .contains("£904.50 is in your direct payment account now.").contains("You have told us about £45.50 of spending.");
+        assertThat(nominee.locator("#movements").textContent()).contains("3 hours with my personal assistant").contains("£45.50 out").contains("£1,000.00 in");
+        browser.check(nominee, "holder-my-spending-after-report-phone");
+
+        // More than is in the account is refused beside the amount; the same form sent twice, receipt and all, records once.
+        nominee.navigate("/my/spending/new");
+        nominee.getByLabel("Personal assistant").check();
+        nominee.getByLabel("How much did you spend, in pounds?").fill("5000.00");
+        nominee.getByLabel("What was it for?").fill("A year of help");
+        nominee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        nominee.waitForLoadState();
+        assertThat(nominee.locator(".nhsuk-error-summary a").getAttribute("href")).isEqualTo("#spend-amount");
+        assertThat(nominee.locator(".nhsuk-error-summary").textContent()).contains("below zero").contains("Nothing was posted.");
+        FormData twice = FormData.create().set("_csrf", nominee.locator("input[name=_csrf]").first().inputValue())
+                .set("spend.idempotencyKey", nominee.locator("input[name='spend.idempotencyKey']").inputValue())
+                .set("spend.planLine", "0").set("spend.amount", "10.00").set("spend.description", "Bus fare, sent twice")
+                .set("spend.receipt", new FilePayload("bus.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}));
+        assertThat(nominee.request().post("/my/spending/new", RequestOptions.create().setMultipart(twice)).text())
+                .contains("We have recorded £10.00 of spending with your receipt.");
+        assertThat(nominee.request().post("/my/spending/new", RequestOptions.create().setMultipart(twice)).text())
+                .contains("This was already recorded, so nothing was paid again.");
+        nominee.navigate("/my/spending");
+        assertThat(nominee.locator("main").textContent()).contains("£894.50 is in your direct payment account now.");
+        assertThat(nominee.locator("#movements").getByText("Bus fare, sent twice").count()).isEqualTo(1);
+        nominee.context().close();
+    }
+
+    /** Presses Tab until the element with this id has the focus. */
+    private static void tabTo(Page page, String id) {
+        for (int presses = 0; presses < 40; presses++) {
+            page.keyboard().press("Tab");
+            if (id.equals(page.evaluate("document.activeElement.id"))) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + id);
+    }
+
+    private static void assertFocus(Page page, String id) {
+        assertThat(page.evaluate("document.activeElement.id")).as("focus").isEqualTo(id);
     }
 
     private static void fillDate(Page page, String id, LocalDate date) {

@@ -30,7 +30,7 @@ class NavigationPagesTest {
     private static final Map<String, String> EVERY_PAGE = Map.of(
             "Home", "/", "People", "/people", "Approvals", "/approvals", "Reviews", "/reviews",
             "My plan", "/my/plan", "My budget", "/my/budget", "Overview", "/overview", "National return", "/national-return",
-            "Audit trail", "/audit");
+            "Audit trail", "/audit", "My spending", "/my/spending");
 
     /** What each role's header should show, written out by hand from the role table in docs/platform.md. */
     private static final Map<Role, List<String>> EXPECTED = new EnumMap<>(Map.of(
@@ -40,7 +40,7 @@ class NavigationPagesTest {
             Role.APPROVER, List.of("Home", "People", "Approvals"),
             Role.LINK_WORKER, List.of("Home", "People"),
             Role.PROVIDER, List.of("Home", "People"),
-            Role.BUDGET_HOLDER, List.of("Home", "My plan", "My budget"),
+            Role.BUDGET_HOLDER, List.of("Home", "My plan", "My budget", "My spending"),
             Role.AUDITOR, List.of("Home", "Audit trail"),
             Role.ADMINISTRATOR, List.of("Home")));
 

@@ -58,6 +58,11 @@ class PeopleAndHolderPagesTest {
                 // Other tests may hold this person's reviews, so the date of the next one is not fixed.
                 .containsPattern("Annual review by \\d{1,2} [A-Z][a-z]+ \\d{4}");
         browser.check(holder, "holder-my-budget-phone");
+        holder.navigate("/my/spending");
+        assertThat(holder.locator("main").textContent()).as("a budget held notionally has no spending to report")
+                .contains("there is no spending for you to tell us about").contains("What I can spend it on")
+                .contains("Home care cover").doesNotContain("Tell us what you spent");
+        browser.check(holder, "holder-my-spending-notional-phone");
         assertThat(Browser.visit(holder, "/people/" + world.otherPerson.person())).as("someone else's record").isEqualTo(403);
         assertThat(holder.locator("main").textContent()).contains("You do not have access to this person's record");
         assertThat(Browser.visit(holder, "/budgets/" + world.own.budget())).as("their own budget's page").isEqualTo(200);

@@ -3,11 +3,7 @@ package org.almoner.platform.ledger.web;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +18,7 @@ import org.almoner.platform.ledger.LedgerEntry;
 import org.almoner.platform.ledger.PaymentRequest;
 import org.almoner.platform.ledger.Payments;
 import org.almoner.platform.ledger.Reconciliation;
+import org.almoner.platform.ledger.RequestHashes;
 import org.almoner.platform.people.PersonAccess;
 import org.almoner.platform.people.PersonOperation;
 import org.almoner.platform.problems.PlatformErrorCode;
@@ -37,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every request that moves money needs an {@code Idempotency-Key} header: sent again with the same
@@ -52,17 +48,17 @@ class LedgerController {
     private final Reconciliation reconciliation;
     private final PersonAccess access;
     private final Actors actors;
-    private final JsonMapper json;
+    private final RequestHashes hashes;
 
     LedgerController(Ledger ledger, Payments payments, Budgets budgets, Reconciliation reconciliation, PersonAccess access, Actors actors,
-            JsonMapper json) {
+            RequestHashes hashes) {
         this.ledger = ledger;
         this.payments = payments;
         this.budgets = budgets;
         this.reconciliation = reconciliation;
         this.access = access;
         this.actors = actors;
-        this.json = json;
+        this.hashes = hashes;
     }
 
     record BudgetLedger(UUID budgetId, Map<AccountKind, BigDecimal> balances, BigDecimal available, BigDecimal contingency,
@@ -194,15 +190,6 @@ class LedgerController {
 
     /** What makes two requests "the same": what is asked, of which record, with which body and receipt. */
     private String hash(String action, UUID target, Object body, Evidence evidence) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update((action + "|" + target + "|" + json.writeValueAsString(body) + "|").getBytes(StandardCharsets.UTF_8));
-            if (evidence != null) {
-                sha256.update(evidence.content());
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return hashes.of(action, target, body, evidence);
     }
 }
