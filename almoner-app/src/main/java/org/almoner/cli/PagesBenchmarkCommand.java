@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Starts the platform on a fresh embedded PostgreSQL, loads PEOPLE synthetic people into one",
-            "organisation (NHS numbers from the 999 test range only), gives a share of them budgets and",
+            "organisation (NHS numbers from the 999 test range only), gives one in a hundred a budget and",
             "reviews, puts a few hundred in a coordinator's caseload, then opens each page REQUESTS times",
             "as a signed-in commissioner, coordinator or approver and prints the median and 95th",
             "percentile time of each. Target: every page under 500 ms at p95 for a million people.",
@@ -167,12 +167,14 @@ public final class PagesBenchmarkCommand implements Callable<Integer> {
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT setseed(0.%d)".formatted(Math.floorMod(seed, 1000)));
-            // One in fifty people has a budget like the template, at a stage drawn at random.
+            // One person in a hundred has a budget like the template (some ten times the share of people
+            // who hold a personal health budget today): most active, a few still indicative or waiting
+            // for a decision.
             statement.execute("""
                     CREATE TEMPORARY TABLE with_budget AS
-                    SELECT id AS person_id, gen_random_uuid() AS budget_id,
-                           (ARRAY['INDICATIVE', 'AWAITING_APPROVAL', 'ACTIVE', 'ACTIVE', 'ACTIVE'])[1 + floor(random() * 5)::int] AS status
-                    FROM people WHERE created_by = 'benchmark' AND random() < 0.02""");
+                    SELECT person_id, gen_random_uuid() AS budget_id,
+                           CASE WHEN draw < 0.87 THEN 'ACTIVE' WHEN draw < 0.97 THEN 'INDICATIVE' ELSE 'AWAITING_APPROVAL' END AS status
+                    FROM (SELECT id AS person_id, random() AS draw FROM people WHERE created_by = 'benchmark' AND random() < 0.01) drawn""");
             String columns = columnsOf(statement, "budgets", List.of("id", "person_id", "status"));
             statement.execute("INSERT INTO budgets (id, person_id, status, " + columns + ") SELECT w.budget_id, w.person_id, w.status, "
                     + prefixed(columns, "t.") + " FROM with_budget w CROSS JOIN budgets t WHERE t.id = '" + template + "'");

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.almoner.platform.access.Actor;
 import org.almoner.platform.budgets.Budget;
+import org.almoner.platform.people.People;
 import org.almoner.platform.plans.PlanLine;
 import org.almoner.platform.plans.Plans;
 import org.almoner.platform.problems.PlatformErrorCode;
@@ -141,11 +142,13 @@ public class Payments {
     }
 
     public Optional<WaitingPayment> waiting(UUID requestId) {
-        return jdbc.sql("SELECT * FROM ledger_payment_requests WHERE id = ?").param(requestId)
-                .query((row, number) -> new WaitingPayment(row.getObject("id", UUID.class), row.getObject("budget_id", UUID.class),
-                        json.readValue(row.getString("request"), PaymentRequest.class), row.getString("reason"), row.getString("status"),
-                        row.getString("requested_by")))
-                .optional();
+        return jdbc.sql("SELECT * FROM ledger_payment_requests WHERE id = ?").param(requestId).query(this::waitingPayment).optional();
+    }
+
+    private WaitingPayment waitingPayment(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        return new WaitingPayment(row.getObject("id", UUID.class), row.getObject("budget_id", UUID.class),
+                json.readValue(row.getString("request"), PaymentRequest.class), row.getString("reason"), row.getString("status"),
+                row.getString("requested_by"));
     }
 
     public List<WaitingPayment> waitingFor(UUID budgetId) {
@@ -153,10 +156,16 @@ public class Payments {
                 .query(UUID.class).list().stream().map(id -> waiting(id).orElseThrow()).toList();
     }
 
-    /** Every payment the plan does not cover that still waits for an approver, oldest first. */
-    public List<WaitingPayment> awaitingApproval() {
-        return jdbc.sql("SELECT id FROM ledger_payment_requests WHERE status = 'AWAITING_APPROVAL' ORDER BY requested_at").query(UUID.class)
-                .list().stream().map(id -> waiting(id).orElseThrow()).toList();
+    /**
+     * The payments the plan does not cover that still wait for an approver, from the budgets of the
+     * people the visibility admits (an approver's organisation), oldest first, in one query.
+     */
+    public List<WaitingPayment> awaitingApproval(People.Visibility visible) {
+        return visible.bind(jdbc.sql("""
+                        SELECT r.* FROM ledger_payment_requests r JOIN budgets b ON b.id = r.budget_id JOIN people p ON p.id = b.person_id
+                        WHERE r.status = 'AWAITING_APPROVAL' AND %s ORDER BY r.requested_at, r.id
+                        """.formatted(visible.condition())))
+                .query(this::waitingPayment).list();
     }
 
     private WaitingPayment await(Budget budget, PaymentRequest request, String key, String requestHash, Actor actor) {

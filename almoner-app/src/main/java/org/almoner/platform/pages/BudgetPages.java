@@ -7,9 +7,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.almoner.platform.access.Actor;
 import org.almoner.platform.budgets.Budget;
 import org.almoner.platform.budgets.Budgeting;
@@ -160,12 +163,18 @@ class BudgetPages {
         List<Budget> waiting = budgets.awaitingApproval(approver.organisation());
         access.recordAllowed(PersonOperation.VIEW_BUDGET, "BUDGET_LIST",
                 waiting.stream().map(budget -> new PersonAccess.Reached(budget.personId(), budget.id())).toList());
+        // Names in one query for the whole queue, not one per budget.
+        Map<UUID, Person> named = people.findAll(waiting.stream().map(Budget::personId).collect(Collectors.toSet()));
         model.addAttribute("waiting", waiting.stream().map(budget -> new Waiting(budget,
-                people.find(budget.personId()).map(Person::name).orElse(""), budget.approvalLate(today))).toList());
+                Optional.ofNullable(named.get(budget.personId())).map(Person::name).orElse(""), budget.approvalLate(today))).toList());
+        List<Payments.WaitingPayment> requested = payments.awaitingApproval(people.visibility(approver));
+        Map<UUID, UUID> personOfBudget = new HashMap<>();
+        requested.stream().map(Payments.WaitingPayment::budgetId).distinct()
+                .forEach(budgetId -> budgets.find(budgetId).ifPresent(budget -> personOfBudget.put(budgetId, budget.personId())));
+        Map<UUID, Person> payees = people.findAll(personOfBudget.values());
         List<WaitingPayment> outsidePlan = new ArrayList<>();
-        for (Payments.WaitingPayment payment : payments.awaitingApproval()) {
-            budgets.find(payment.budgetId()).flatMap(budget -> people.find(budget.personId()))
-                    .filter(person -> person.responsibleOrganisation().equals(approver.organisation()))
+        for (Payments.WaitingPayment payment : requested) {
+            Optional.ofNullable(personOfBudget.get(payment.budgetId())).map(payees::get)
                     .ifPresent(person -> outsidePlan.add(new WaitingPayment(payment, person)));
         }
         access.recordAllowed(PersonOperation.VIEW_BUDGET, "LEDGER",
