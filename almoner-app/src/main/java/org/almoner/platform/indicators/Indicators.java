@@ -132,7 +132,7 @@ public class Indicators {
                 ? new Indicator("Time from referral to budget", MONITORING, null, List.of(),
                         "No budget with a referral started in the last 12 months, so there is no time to measure yet.")
                 : new Indicator("Time from referral to budget", MONITORING, days(waits.get("median_days")) + " (median)",
-                        List.of(started + " budgets started in the 12 months to " + day(today) + ", from the first referral into the"
+                        List.of(started + (started == 1 ? " budget" : " budgets") + " started in the 12 months to " + day(today) + ", from the first referral into the"
                                 + " budget's pathway to the budget's start.", "Longest: " + days(waits.get("longest_days")) + "."), null));
 
         Map<String, Object> reviews = jdbc.sql("""

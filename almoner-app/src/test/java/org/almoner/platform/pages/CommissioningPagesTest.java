@@ -26,7 +26,14 @@ import org.almoner.engine.generator.PopulationGenerator;
 import org.almoner.engine.pipeline.Pipeline;
 import org.almoner.engine.pipeline.PipelineRequest;
 import org.almoner.engine.pseudonymisation.PseudonymisationKey;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.almoner.platform.Api;
 import org.almoner.platform.PlatformTest;
+import org.almoner.platform.Samples;
 import org.almoner.platform.TestWorld;
 import org.almoner.platform.access.Accounts;
 import org.almoner.platform.analysis.AnalysisJob;
@@ -81,6 +88,7 @@ class CommissioningPagesTest {
     @BeforeAll
     void start() throws InterruptedException {
         TestWorld.on(port, accounts);
+        budgetStartedTodayThirtyDaysAfterItsReferral();
         browser = new Browser(port);
         // The platform analyses its output when it starts; the pages are read once that has finished.
         awaitEveryJob(Duration.ofMinutes(5));
@@ -176,12 +184,21 @@ class CommissioningPagesTest {
                 "Time from referral to budget", "Reviews held on time", "Spend against plan")) {
             assertThat(names).as(measure).anySatisfy(name -> assertThat(name).startsWith(measure));
         }
-        // NORTH has two people (TestWorld), each with an agreed plan and an active budget.
+        // NORTH has three people (two of TestWorld's and one of this test's), each with an agreed plan and an active budget.
         String plans = row(page, "Proportion of people who have a personalised care and support plan");
-        assertThat(plans).contains("100.0%").contains("2 of 2 people recorded");
+        assertThat(plans).contains("100.0%").contains("3 of 3 people recorded");
         assertThat(plans).contains(String.format(java.util.Locale.UK, "%,d people in the analysis's cohorts", peopleInCohorts()));
         assertThat(row(page, "Patient and carer satisfaction and experience")).contains("Not computed yet").contains("No survey");
-        assertThat(row(page, "Budgets by type")).startsWith("2");
+        assertThat(row(page, "Budgets by type")).startsWith("3");
+        // Only this test's budget started in the last 12 months (TestWorld's started on 1 June 2025).
+        assertThat(row(page, "Time from referral to budget")).startsWith("30 days (median)").contains("1 budget started");
+        // Nothing has been paid; each budget's year is spread over the days of this financial year it was active.
+        LocalDate today = LocalDate.now();
+        LocalDate yearStart = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, 4, 1);
+        BigDecimal planned = Samples.PLAN_TOTAL.multiply(BigDecimal.valueOf(2 * (ChronoUnit.DAYS.between(yearStart, today) + 1) + 1))
+                .divide(BigDecimal.valueOf(365), 2, RoundingMode.HALF_UP);
+        assertThat(row(page, "Spend against plan")).startsWith("0.0%")
+                .contains("£0.00 spent against " + String.format(java.util.Locale.UK, "£%,.2f", planned) + " planned");
         browser.check(page, "commissioning-indicators");
         page.context().close();
     }
@@ -261,10 +278,30 @@ class CommissioningPagesTest {
                     "/analysis", "/analysis/jobs/" + java.util.UUID.randomUUID())) {
                 assertThat(page.request().get(path).status()).as(username + " " + path).isEqualTo(403);
             }
-            assertThat(org.almoner.platform.Api.as(port, username).post("/analysis/jobs?dataSet=output", null).status())
+            assertThat(Api.as(port, username).post("/analysis/jobs?dataSet=output", null).status())
                     .as(username + " starting an analysis").isEqualTo(403);
             page.context().close();
         }
+    }
+
+    /** A budget in NORTH whose referral came 30 days before it started today, through the API as the team would. */
+    private void budgetStartedTodayThirtyDaysAfterItsReferral() {
+        Api coordinator = Api.as(port, "coordinator");
+        String person = coordinator.post("/api/people", Map.of("givenName", "Tess", "familyName", "Thirty", "dateOfBirth", "1948-02-03",
+                "sex", "2", "postcode", "NF1 3CD")).text("id");
+        Map<String, Object> referral = new HashMap<>(Samples.referral());
+        referral.put("receivedOn", LocalDate.now().minusDays(30).toString());
+        String referralId = coordinator.post("/api/people/" + person + "/referrals", referral).text("id");
+        assertThat(coordinator.post("/api/referrals/" + referralId + "/eligibility", Samples.eligible()).status()).isEqualTo(200);
+        String plan = coordinator.post("/api/people/" + person + "/plans", Samples.plan(null)).text("id");
+        assertThat(coordinator.post("/api/plans/" + plan + "/agree", null).status()).isEqualTo(201);
+        String budget = coordinator.post("/api/people/" + person + "/budgets", Map.of("lines", List.of(Samples.indicativeLine())))
+                .json().path("budget").path("id").asString();
+        assertThat(coordinator.post("/api/budgets/" + budget + "/submit", Map.of("planId", plan)).status()).isEqualTo(200);
+        assertThat(Api.as(port, "approver").post("/api/budgets/" + budget + "/decisions",
+                Map.of("approved", true, "reasons", "Meets needs", "asPanel", true)).status()).isEqualTo(200);
+        assertThat(coordinator.post("/api/budgets/" + budget + "/activate", Map.of("startDate", LocalDate.now().toString())).status())
+                .isEqualTo(200);
     }
 
     private static String row(Page page, String measure) {
