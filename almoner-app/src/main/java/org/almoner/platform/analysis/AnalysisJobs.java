@@ -42,7 +42,8 @@ import org.springframework.stereotype.Component;
  * <p>The data sets offered are the folders under {@code almoner.analytics.data-sets} (by default the folder holding
  * {@code almoner.analytics.output}) that hold a pipeline output or pipeline input; nothing else on the server can be
  * named from a page. With {@code almoner.analytics.analyse-on-start} (the default) the platform analyses
- * {@code almoner.analytics.output} when it starts if there is no analysis yet, so the demo's pages fill by themselves.
+ * {@code almoner.analytics.output} when it starts if there is no analysis of it yet, or the pipeline has written it again
+ * since, so the demo's pages fill by themselves.
  * Job records last as long as the platform runs; the analysis they published stays on disk.
  */
 @Component
@@ -80,9 +81,20 @@ public class AnalysisJobs implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void analyseWhenThereIsNoAnalysisYet() {
-        if (analyseOnStart && pipelineOutput != null && current.info().isEmpty()
-                && Files.isRegularFile(pipelineOutput.resolve("linked").resolve("activity.parquet"))) {
+        if (analyseOnStart && pipelineOutput != null && Files.isRegularFile(pipelineOutput.resolve("linked").resolve("activity.parquet"))
+                && current.info().map(this::olderThanThePipelineOutput).orElse(true)) {
             submit(new DataSet(pipelineOutput.getFileName().toString(), pipelineOutput, false), SYSTEM, SYSTEM);
+        }
+    }
+
+    /** Whether the pipeline has written the output again since the analysis shown was made from it (a demo run again). */
+    private boolean olderThanThePipelineOutput(AnalysisInfo shown) {
+        try {
+            return shown.dataSet().equals(pipelineOutput.getFileName().toString())
+                    && Files.getLastModifiedTime(pipelineOutput.resolve("linked").resolve("activity.parquet")).toInstant()
+                            .isAfter(shown.finishedAt());
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -92,8 +92,9 @@ class AnalyticsPages {
             }
             String chosenBand = band == null || band.isBlank() ? null : band;
             if (chosenBand != null && !cohorts.get(chosen).contains(chosenBand)) {
-                throw new PlatformException(PlatformErrorCode.NOT_FOUND, "The cohort '" + chosen + "' has no band of need '" + chosenBand
-                        + "'. Choose one from the list on the statements page.");
+                // Bands differ by cohort, and the form keeps the band chosen for the cohort before: show every band, and say so.
+                model.addAttribute("bandNotInCohort", chosenBand);
+                chosenBand = null;
             }
             AnalysisTable statement = analysis.systemStatement(chosen, chosenBand, page(page), PAGE_SIZE);
             model.addAttribute("cohort", chosen);

@@ -252,6 +252,31 @@ class CommissioningPagesTest {
     }
 
     @Test
+    void anAnalysisThatFailsSaysWhyAndKeepsTheAnalysisBefore() throws Exception {
+        // A folder that looks like a pipeline output but whose activity file is not Parquet.
+        Path broken = Files.createDirectories(folder.resolve("broken").resolve("linked"));
+        Files.writeString(broken.resolve("activity.parquet"), "this is not a parquet file\n");
+        Page page = Browser.signIn(browser.open(), "commissioner");
+        Browser.visit(page, "/cohorts");
+        String shownBefore = page.locator("main p.nhsuk-body-s").first().textContent();
+
+        Browser.visit(page, "/analysis");
+        page.getByLabel("broken").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start the analysis")).click();
+        page.waitForURL("**/analysis/jobs/**");
+        page.locator("text=The analysis did not finish").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+        String why = page.locator(".nhsuk-error-summary").textContent();
+        assertThat(why).contains("The pages still show the analysis before it").doesNotContain("Exception").doesNotContain("\tat ");
+        browser.check(page, "commissioning-analysis-failed");
+
+        Browser.visit(page, "/cohorts");
+        assertThat(page.locator("main p.nhsuk-body-s").first().textContent()).isEqualTo(shownBefore);
+        assertThat(page.locator("table tbody tr").count()).isGreaterThan(1);
+        AnalysisSteps.deleteFolder(folder.resolve("broken"));
+        page.context().close();
+    }
+
+    @Test
     void badAddressesGetAPageNotAFailure() {
         Page page = Browser.signIn(browser.open(), "commissioner");
         assertThat(Browser.visit(page, "/cohorts?year=1999/00")).isEqualTo(404);
