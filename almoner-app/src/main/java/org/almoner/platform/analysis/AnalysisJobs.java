@@ -81,6 +81,7 @@ public class AnalysisJobs implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void analyseWhenThereIsNoAnalysisYet() {
+        current.removeLeftovers();
         if (analyseOnStart && pipelineOutput != null && Files.isRegularFile(pipelineOutput.resolve("linked").resolve("activity.parquet"))
                 && current.info().map(this::olderThanThePipelineOutput).orElse(true)) {
             submit(new DataSet(pipelineOutput.getFileName().toString(), pipelineOutput, false), SYSTEM, SYSTEM);

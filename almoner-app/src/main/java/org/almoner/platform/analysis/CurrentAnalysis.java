@@ -47,9 +47,24 @@ public class CurrentAnalysis {
     private AnalysisInfo countedFor;
     private long peopleInCohorts;
 
-    CurrentAnalysis(@Value("${almoner.analytics.analysis-folder:}") String folder, @Value("${almoner.analytics.output:}") String output) {
+    CurrentAnalysis(@Value("${almoner.analytics.analysis-folder:}") String folder, @Value("${almoner.analytics.output:}") String output,
+            @Value("${almoner.analytics.data-sets:}") String dataSets) {
         this.root = !folder.isBlank() ? Path.of(folder).toAbsolutePath()
-                : output.isBlank() ? null : Path.of(output).toAbsolutePath().resolveSibling("analysis");
+                : !output.isBlank() ? Path.of(output).toAbsolutePath().resolveSibling("analysis")
+                : !dataSets.isBlank() ? Path.of(dataSets).toAbsolutePath().resolve("analysis") : null;
+    }
+
+    /** Removes what jobs interrupted by a stop left behind (their folders never became the current analysis). */
+    void removeLeftovers() {
+        if (root == null || !Files.isDirectory(root)) {
+            return;
+        }
+        try (var folders = Files.list(root)) {
+            folders.filter(path -> path.getFileName().toString().startsWith(".job-") || path.getFileName().toString().startsWith(".replaced-"))
+                    .forEach(AnalysisSteps::deleteFolder);
+        } catch (IOException e) {
+            // Left for the next start: nothing reads these folders.
+        }
     }
 
     /** The analysis shown, or empty when none has been published yet. */
