@@ -22,20 +22,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.platform.analysis.internal.AnalysisSteps;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The analysis the pages show: the last one published under {@code almoner.analytics.analysis-folder} (by default
- * {@code analysis} beside {@code almoner.analytics.output}). Every read is a DuckDB query over the published CSV
- * files, filtered and limited in SQL, so a page reads only the rows it shows whatever the population's size.
+ * {@code analysis} beside {@code almoner.analytics.output}). Every read is a DuckDB query, filtered and limited in SQL,
+ * over the published CSV files loaded once per analysis into an in-memory database; the files are aggregates (a row per
+ * cohort, group, provider or service), so their size and a page's cost do not grow with the population.
  */
 @Component
-public class CurrentAnalysis {
+public class CurrentAnalysis implements DisposableBean {
 
     private static final String CURRENT = "current";
     private static final String INFO = "analysis.properties";
@@ -43,7 +46,12 @@ public class CurrentAnalysis {
             ".*(cost|budget|amount|capitation|spend|payment|value|released|funding|need|net|support|won_back|elsewhere|baseline|actual|difference|pounds|scope).*");
     private static final DuckDbSettings READING = new DuckDbSettings(1, 256, null);
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_./-]+)\\}\\}");
+
     private final Path root;
+    private final java.util.Set<String> loaded = new java.util.HashSet<>();
+    private Connection connection;
+    private AnalysisInfo tablesFor;
     private AnalysisInfo countedFor;
     private long peopleInCohorts;
 
@@ -364,10 +372,9 @@ public class CurrentAnalysis {
         }
     }
 
-    private String csv(String step, String name) {
-        Path file = root == null ? Path.of("none") : root.resolve(CURRENT).resolve(step).resolve(name);
-        // Every column as text, typed below where needed: the engine's CSV types are not guessed differently per file.
-        return "read_csv(" + DuckDb.literal(file.toString()) + ", header = true, sample_size = -1)";
+    /** A published CSV file, as a placeholder {@link #query} replaces with the table it is loaded into. */
+    private static String csv(String step, String name) {
+        return "{{" + step + "/" + name + "}}";
     }
 
     private List<String> strings(String sql) {
@@ -453,18 +460,72 @@ public class CurrentAnalysis {
         void read(ResultSet rows) throws SQLException;
     }
 
-    private static void query(String sql, List<Object> parameters, RowReader reader) {
-        try (Connection connection = DuckDb.open(null, READING); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int index = 0; index < parameters.size(); index++) {
-                statement.setObject(index + 1, parameters.get(index));
+    /**
+     * Runs a query on the analysis's tables. Each published CSV file a query names is loaded once into an in-memory
+     * database kept for the analysis shown (the files are aggregates: a row per cohort, group, provider or service,
+     * never per person), so a request reads tables already typed rather than parsing files; a new analysis opens a
+     * new database. Queries take turns on it; each is milliseconds.
+     */
+    private synchronized void query(String sql, List<Object> parameters, RowReader reader) {
+        try {
+            Connection connection = tables();
+            Matcher files = PLACEHOLDER.matcher(sql);
+            StringBuilder resolved = new StringBuilder();
+            while (files.find()) {
+                String table = "t_" + files.group(1).replaceAll("[^A-Za-z0-9]", "_");
+                if (loaded.add(table)) {
+                    Path file = root.resolve(CURRENT).resolve(files.group(1));
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("CREATE OR REPLACE TABLE " + table + " AS SELECT * FROM read_csv(" + DuckDb.literal(file.toString())
+                                + ", header = true, sample_size = -1)");
+                    } catch (SQLException e) {
+                        loaded.remove(table);
+                        throw e;
+                    }
+                }
+                files.appendReplacement(resolved, table);
             }
-            if (statement.execute()) {
-                try (ResultSet rows = statement.getResultSet()) {
-                    reader.read(rows);
+            files.appendTail(resolved);
+            try (PreparedStatement statement = connection.prepareStatement(resolved.toString())) {
+                for (int index = 0; index < parameters.size(); index++) {
+                    statement.setObject(index + 1, parameters.get(index));
+                }
+                if (statement.execute()) {
+                    try (ResultSet rows = statement.getResultSet()) {
+                        reader.read(rows);
+                    }
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the analysis: " + e.getMessage(), e);
+        }
+    }
+
+    /** The database of the analysis shown now, opened afresh when another analysis has been published. */
+    private Connection tables() throws SQLException {
+        AnalysisInfo shown = info().orElse(null);
+        if (connection == null || !java.util.Objects.equals(shown, tablesFor)) {
+            close();
+            connection = DuckDb.open(null, READING);
+            tablesFor = shown;
+        }
+        return connection;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        close();
+    }
+
+    private void close() {
+        loaded.clear();
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // An in-memory database: nothing to lose.
+            }
+            connection = null;
         }
     }
 }
