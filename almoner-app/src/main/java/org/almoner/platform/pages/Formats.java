@@ -12,6 +12,7 @@ import org.almoner.platform.access.Role;
 public final class Formats {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     /** Pounds and pence with thousands separated: £16,151.00. Blank for no amount. */
     public String money(BigDecimal amount) {
@@ -30,6 +31,11 @@ public final class Formats {
     /** A date as people write it: 1 May 2025. */
     public String date(LocalDate date) {
         return date == null ? "" : date.format(DAY);
+    }
+
+    /** A moment as people write it, in UK time: 7 December 2026 at 14:05. */
+    public String moment(java.time.Instant instant) {
+        return instant == null ? "" : instant.atZone(java.time.ZoneId.of("Europe/London")).format(MOMENT);
     }
 
     /** A code such as DIRECT_PAYMENT as words: "Direct payment". */

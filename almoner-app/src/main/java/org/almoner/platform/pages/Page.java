@@ -24,6 +24,12 @@ enum Page {
     MY_SPENDING("My spending", "/my/spending", EnumSet.of(Role.BUDGET_HOLDER)),
     OVERVIEW("Overview", "/overview", EnumSet.of(Role.COMMISSIONER)),
     NATIONAL_RETURN("National return", "/national-return", EnumSet.of(Role.COMMISSIONER)),
+    COHORTS("Cohorts", "/cohorts", EnumSet.of(Role.COMMISSIONER)),
+    STATEMENTS("Statements of resources", "/statements", EnumSet.of(Role.COMMISSIONER)),
+    CAPITATION("Capitation", "/capitation", EnumSet.of(Role.COMMISSIONER)),
+    RELEASE("Releasing funding", "/release", EnumSet.of(Role.COMMISSIONER)),
+    INDICATORS("Indicators", "/indicators", EnumSet.of(Role.COMMISSIONER)),
+    ANALYSIS("Analysis", "/analysis", EnumSet.of(Role.COMMISSIONER)),
     AUDIT_TRAIL("Audit trail", "/audit", EnumSet.of(Role.AUDITOR));
 
     private final String label;

@@ -27,14 +27,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class NavigationPagesTest {
 
     /** Every page of the header, whoever may open it. */
-    private static final Map<String, String> EVERY_PAGE = Map.of(
-            "Home", "/", "People", "/people", "Approvals", "/approvals", "Reviews", "/reviews",
-            "My plan", "/my/plan", "My budget", "/my/budget", "Overview", "/overview", "National return", "/national-return",
-            "Audit trail", "/audit", "My spending", "/my/spending");
+    private static final Map<String, String> EVERY_PAGE = Map.ofEntries(
+            Map.entry("Home", "/"), Map.entry("People", "/people"), Map.entry("Approvals", "/approvals"), Map.entry("Reviews", "/reviews"),
+            Map.entry("My plan", "/my/plan"), Map.entry("My budget", "/my/budget"), Map.entry("Overview", "/overview"),
+            Map.entry("National return", "/national-return"), Map.entry("Cohorts", "/cohorts"),
+            Map.entry("Statements of resources", "/statements"), Map.entry("Capitation", "/capitation"),
+            Map.entry("Releasing funding", "/release"), Map.entry("Indicators", "/indicators"), Map.entry("Analysis", "/analysis"),
+            Map.entry("Audit trail", "/audit"), Map.entry("My spending", "/my/spending"));
 
     /** What each role's header should show, written out by hand from the role table in docs/platform.md. */
     private static final Map<Role, List<String>> EXPECTED = new EnumMap<>(Map.of(
-            Role.COMMISSIONER, List.of("Home", "People", "Overview", "National return"),
+            Role.COMMISSIONER, List.of("Home", "People", "Overview", "National return", "Cohorts", "Statements of resources", "Capitation",
+                    "Releasing funding", "Indicators", "Analysis"),
             Role.COORDINATOR, List.of("Home", "People", "Reviews"),
             Role.CLINICIAN, List.of("Home", "People", "Reviews"),
             Role.APPROVER, List.of("Home", "People", "Approvals"),
