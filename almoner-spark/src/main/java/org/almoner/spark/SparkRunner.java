@@ -60,7 +60,11 @@ public final class SparkRunner implements Callable<Integer> {
             SparkConf conf = new SparkConf().setAppName("almoner-spark");
             if (!conf.contains("spark.master")) {
                 // Not submitted to a cluster: local mode on every core of this machine.
-                conf.setMaster("local[*]").set("spark.ui.enabled", "false");
+                // A few shuffle partitions per core: the default of 200 is sized for a cluster and makes
+                // hundreds of tiny tasks on one machine.
+                int cores = Runtime.getRuntime().availableProcessors();
+                conf.setMaster("local[*]").set("spark.ui.enabled", "false")
+                        .setIfMissing("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, cores * 2)));
             }
             SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
             try {
@@ -69,7 +73,7 @@ public final class SparkRunner implements Callable<Integer> {
                         asOf == null ? LocalDate.now() : asOf, replace));
                 System.out.printf("Read %,d rows: %,d loaded, %,d rejected (see quality/rejects.csv).%n", result.rowsRead(),
                         result.rowsLoaded(), result.rowsRejected());
-                result.costing().forEach((method, tally) -> System.out.printf("  %-15s %,12d rows  £%,.2f%n", method,
+                new java.util.TreeMap<>(result.costing()).forEach((method, tally) -> System.out.printf("  %-15s %,12d rows  £%,.2f%n", method,
                         tally.rows(), tally.cost()));
                 System.out.printf("%,d person-years in summary/person_year_summary.parquet. Output: %s (%.1f s)%n",
                         result.personYears(), result.output(), result.elapsed().toMillis() / 1000.0);
