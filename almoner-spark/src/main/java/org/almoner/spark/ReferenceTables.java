@@ -11,12 +11,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.engine.reference.ReferenceData;
+import org.almoner.engine.stratification.CodeLists;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -29,7 +32,8 @@ import org.apache.spark.sql.types.StructType;
  * The reference data (tariff, market forces factors, reference, local and unit costs, the mental health
  * split) on Spark. The files are checked and typed by the engine's own loader, in an in-memory DuckDB on
  * the driver (they are a few thousand rows), so both engines accept and reject exactly the same reference
- * data; the typed rows then become small Spark views of the same names, which Spark broadcasts to joins.
+ * data; the typed rows then become small Spark views of the same names, which Spark broadcasts to joins. The
+ * stratification's code lists come the same way.
  */
 final class ReferenceTables {
 
@@ -53,6 +57,37 @@ final class ReferenceTables {
             throw new EngineException(EngineErrorCode.INTERNAL, "Could not close the reference database: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Could not make a work folder for the reference data: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads the stratification's code lists ({@code list_*}) by the engine's own loader and hands them to the
+     * session; returns the frequent-attender thresholds by measure.
+     */
+    static Map<String, Integer> loadCodeLists(SparkSession spark) {
+        try {
+            Path work = Files.createTempDirectory("almoner-spark-code-lists");
+            try (Connection duckdb = DuckDb.open(null, new DuckDbSettings(1, 512, work))) {
+                CodeLists.load(duckdb, work);
+                for (String table : CodeLists.FILES.keySet()) {
+                    copy(spark, duckdb, table);
+                }
+                Map<String, Integer> thresholds = new HashMap<>();
+                try (Statement statement = duckdb.createStatement();
+                        ResultSet rows = statement.executeQuery("SELECT measure, threshold FROM list_frequent_attender")) {
+                    while (rows.next()) {
+                        thresholds.put(rows.getString(1), rows.getInt(2));
+                    }
+                }
+                return thresholds;
+            } finally {
+                deleteTree(work);
+            }
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "Could not load the code lists: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Could not make a work folder for the code lists: "
                     + e.getMessage(), e);
         }
     }

@@ -16,6 +16,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
+import org.almoner.engine.cohorts.CohortDefinitions;
+import org.almoner.engine.cohorts.Cohorts;
+import org.almoner.engine.cohorts.FieldType;
 import org.almoner.engine.costing.Costing;
 import org.almoner.engine.format.InputFile;
 import org.almoner.engine.ingest.FileAccount;
@@ -25,6 +28,7 @@ import org.almoner.engine.pipeline.PersonYearSummary;
 import org.almoner.engine.pseudonymisation.Pseudonymisation;
 import org.almoner.engine.pseudonymisation.Pseudonymiser;
 import org.almoner.engine.stages.SqlDialect;
+import org.almoner.engine.stratification.RiskStratification;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.AnalysisException;
@@ -33,7 +37,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -42,6 +48,9 @@ import org.apache.spark.sql.types.StructType;
  * deterministic linkage on the NHS number, costing and the person-year summary, each stage from the
  * engine's definitions in Spark's dialect. Outputs are Parquet on any Hadoop-compatible store, written
  * to a folder beside the output and renamed into place at the end, so a failure leaves nothing half-written.
+ *
+ * <p>Then risk stratification, from the files written, to {@code risk/person_year_risk.parquet}, and cohort
+ * membership to {@code cohorts/cohort_members.parquet}.
  *
  * <p>Not (yet) on Spark: the data quality report's four measures, line numbers of rejects, probabilistic
  * linkage, FHIR bundles, Parquet input, the mental health cluster split and the uncosted-rows listing.
@@ -85,11 +94,15 @@ public final class SparkPipeline {
             writeParquet("diagnoses_pseudonymised", new Path(staging, "linked/diagnoses.parquet"));
             writeParquet("condition_registers_pseudonymised", new Path(staging, "linked/condition_registers.parquet"));
             relations.define(PersonYearSummary.relation());
-            writeParquet("person_year_summary", new Path(staging, "summary/person_year_summary.parquet"));
+            Path summary = new Path(staging, "summary/person_year_summary.parquet");
+            writeParquet("person_year_summary", summary);
+            long personYearsAtRisk = stratify(staging);
+            long cohortMembers = cohorts(staging, request.cohortDefinitions());
 
             SparkResult result = new SparkResult(request.output(), accounts,
                     count(Pseudonymisation.COUNTS.get(0)), count(Pseudonymisation.COUNTS.get(1)),
-                    linkage(), costing(), count("SELECT count(*) FROM person_year_summary"), pseudonymiser.keyFingerprint(),
+                    linkage(), costing(), count("SELECT count(*) FROM person_year_summary"), personYearsAtRisk, cohortMembers,
+                    pseudonymiser.keyFingerprint(),
                     Duration.ofNanos(System.nanoTime() - start));
             writeSummary(fileSystem, new Path(staging, "run-summary.json"), result);
             publish(fileSystem, staging, output, suffix);
@@ -102,6 +115,54 @@ public final class SparkPipeline {
             deleteQuietly(fileSystem, work);
             deleteQuietly(fileSystem, staging);
         }
+    }
+
+    /**
+     * Risk stratification of the output just written, as {@code almoner stratify} works it out: read from the
+     * written files, as the DuckDB command reads a pipeline folder, to {@code risk/person_year_risk.parquet}.
+     */
+    private long stratify(Path staging) {
+        Map<String, String> views = Map.of("pipeline_people", "linked/people.parquet", "pipeline_diagnoses", "linked/diagnoses.parquet",
+                "pipeline_registers", "linked/condition_registers.parquet", "pipeline_activity", "linked/activity.parquet",
+                "pipeline_summary", "summary/person_year_summary.parquet");
+        views.forEach((view, file) -> spark.read().parquet(new Path(staging, file).toString()).createOrReplaceTempView(view));
+        Map<String, Integer> thresholds = ReferenceTables.loadCodeLists(spark);
+        relations.defineAll(RiskStratification.definitions(thresholds.get("emergency_admissions"), thresholds.get("ae_attendances"),
+                SqlDialect.SPARK));
+        writeParquet("person_year_risk", new Path(staging, "risk/" + RiskStratification.RISK_PARQUET));
+        return count("SELECT count(*) FROM person_year_risk");
+    }
+
+    /**
+     * Cohort membership by the built-in cohort definitions, or those of {@code definitionsFile} (on the driver),
+     * checked against the stratification's fields as {@code almoner cohort} checks them.
+     */
+    private long cohorts(Path staging, java.nio.file.Path definitionsFile) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (StructField field : spark.table("person_year_risk").schema().fields()) {
+            columns.put(field.name(), databaseType(field.dataType()));
+        }
+        Map<String, FieldType> fields = Cohorts.fields(columns);
+        CohortDefinitions definitions = definitionsFile == null ? CohortDefinitions.builtIn(fields)
+                : CohortDefinitions.read(definitionsFile, fields);
+        relations.define(Cohorts.members(definitions));
+        writeParquet("cohort_members", new Path(staging, "cohorts/" + Cohorts.MEMBERS_PARQUET));
+        return count("SELECT count(*) FROM cohort_members");
+    }
+
+    /** The DuckDB name of a Spark type, which is how the cohort rules know a field as number, flag or text. */
+    private static String databaseType(DataType type) {
+        if (type instanceof DecimalType decimal) {
+            return "DECIMAL(" + decimal.precision() + "," + decimal.scale() + ")";
+        }
+        return switch (type.typeName()) {
+            case "boolean" -> "BOOLEAN";
+            case "integer" -> "INTEGER";
+            case "long" -> "BIGINT";
+            case "double" -> "DOUBLE";
+            case "date" -> "DATE";
+            default -> "VARCHAR";
+        };
     }
 
     /** Reads each kind of file through the row rules into staged Parquet, then applies the rules across rows. */

@@ -16,9 +16,11 @@ import org.almoner.engine.pseudonymisation.PseudonymisationKey;
  * @param key the pseudonymisation key
  * @param asOf the date the data is judged at (ages)
  * @param replaceOutput whether an existing output folder may be replaced (once the new one is complete)
+ * @param cohortDefinitions a cohort definition file on the driver (as for {@code almoner cohort --definitions}),
+ *     or null for the built-in cohorts
  */
 public record SparkRequest(String input, String output, Path reference, PseudonymisationKey key, LocalDate asOf,
-        boolean replaceOutput) {
+        boolean replaceOutput, Path cohortDefinitions) {
 
     public SparkRequest {
         requireNonNull(input, "input is null");

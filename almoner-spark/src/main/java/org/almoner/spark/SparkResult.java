@@ -19,11 +19,14 @@ import org.almoner.engine.ingest.FileAccount;
  * @param linkage activity rows per source system and link method
  * @param costing activity rows and cost per costing method
  * @param personYears rows of the person-year summary
+ * @param personYearsStratified rows of the risk stratification
+ * @param cohortMemberships rows of cohort membership (a person-year in two cohorts counts twice)
  * @param keyFingerprint the public name of the pseudonymisation key used
  * @param elapsed wall-clock time of the run
  */
 public record SparkResult(String output, List<FileAccount> files, long peoplePseudonymised, long peopleWithNhsNumber,
-        Map<String, Map<String, Long>> linkage, Map<String, Tally> costing, long personYears, String keyFingerprint,
+        Map<String, Map<String, Long>> linkage, Map<String, Tally> costing, long personYears, long personYearsStratified, long cohortMemberships,
+        String keyFingerprint,
         Duration elapsed) {
 
     public SparkResult {
@@ -71,6 +74,8 @@ public record SparkResult(String output, List<FileAccount> files, long peoplePse
         costing.forEach((method, tally) -> costs.put(method, Map.of("rows", tally.rows(), "cost", tally.cost().toPlainString())));
         json.put("costing", costs);
         json.put("person_years", personYears);
+        json.put("person_years_stratified", personYearsStratified);
+        json.put("cohort_memberships", cohortMemberships);
         json.put("key_fingerprint", keyFingerprint);
         json.put("elapsed_seconds", elapsed.toMillis() / 1000.0);
         return json;

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "almoner-spark", mixinStandardHelpOptions = true,
         description = {"Runs the linked data set pipeline on Apache Spark: ingest and its row rules, pseudonymisation,",
-            "linkage on the NHS number, costing and the person-year summary, from the same definitions as",
-            "`almoner pipeline` (DuckDB), so both give the same numbers. Paths may be any Hadoop file system.", ""},
+            "linkage on the NHS number, costing, the person-year summary, risk stratification and cohort membership,",
+            "from the same definitions as `almoner pipeline`, `stratify` and `cohort` (DuckDB), so both give the same",
+            "numbers. --in and --out may be on any Hadoop file system.", ""},
         footer = {"", "Examples:",
             "  almoner-spark/run-local --in data/input --out data/spark-output --key-file data/northfield.key",
             "  spark-submit --class org.almoner.spark.SparkRunner --master yarn almoner-spark.jar \\",
@@ -46,6 +47,10 @@ public final class SparkRunner implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "DATE", description = "Date the data is judged at (YYYY-MM-DD). Default: today.")
     LocalDate asOf;
 
+    @Option(names = "--definitions", paramLabel = "FILE",
+            description = "Cohort definitions (YAML, as for `almoner cohort --definitions`) on the driver. Default: the built-in cohorts.")
+    Path definitions;
+
     @Option(names = "--replace", description = "Replace an existing output folder (only once the new one is complete).")
     boolean replace;
 
@@ -70,13 +75,15 @@ public final class SparkRunner implements Callable<Integer> {
             try {
                 spark.sparkContext().setLogLevel("WARN");
                 SparkResult result = new SparkPipeline(spark).run(new SparkRequest(input, output, reference, key,
-                        asOf == null ? LocalDate.now() : asOf, replace));
+                        asOf == null ? LocalDate.now() : asOf, replace, definitions));
                 System.out.printf("Read %,d rows: %,d loaded, %,d rejected (see quality/rejects.csv).%n", result.rowsRead(),
                         result.rowsLoaded(), result.rowsRejected());
                 new java.util.TreeMap<>(result.costing()).forEach((method, tally) -> System.out.printf("  %-15s %,12d rows  £%,.2f%n", method,
                         tally.rows(), tally.cost()));
-                System.out.printf("%,d person-years in summary/person_year_summary.parquet. Output: %s (%.1f s)%n",
-                        result.personYears(), result.output(), result.elapsed().toMillis() / 1000.0);
+                System.out.printf("%,d person-years in summary/person_year_summary.parquet, %,d stratified in risk/,"
+                        + " %,d cohort memberships in cohorts/.%nOutput: %s (%.1f s)%n", result.personYears(),
+                        result.personYearsStratified(), result.cohortMemberships(), result.output(),
+                        result.elapsed().toMillis() / 1000.0);
             } finally {
                 spark.stop();
             }

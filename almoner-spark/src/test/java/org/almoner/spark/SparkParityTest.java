@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.almoner.engine.cohorts.CohortRequest;
+import org.almoner.engine.cohorts.Cohorts;
 import org.almoner.engine.console.Progress;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
@@ -27,6 +29,8 @@ import org.almoner.engine.pipeline.Pipeline;
 import org.almoner.engine.pipeline.PipelineRequest;
 import org.almoner.engine.pipeline.PipelineResult;
 import org.almoner.engine.pseudonymisation.PseudonymisationKey;
+import org.almoner.engine.stratification.PipelineOutput;
+import org.almoner.engine.stratification.RiskStratification;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +55,8 @@ class SparkParityTest {
     private SparkResult spark;
     private Path duckOutput;
     private Path sparkOutput;
+    private Path duckRisk;
+    private Path duckCohorts;
     private Connection reader;
 
     @BeforeAll
@@ -62,12 +68,17 @@ class SparkParityTest {
         sparkOutput = folder.resolve("spark");
         duck = new Pipeline(List.of(), Pipeline.StageListener.silent()).run(new PipelineRequest(input, null, duckOutput, null,
                 KEY, AS_OF, 30, false, new DuckDbSettings(2, 1024, null)));
+        duckRisk = folder.resolve("duckdb-risk");
+        RiskStratification.run(new PipelineOutput(duckOutput), duckRisk, false, new DuckDbSettings(2, 1024, null));
+        duckCohorts = folder.resolve("duckdb-cohorts");
+        Cohorts.run(new CohortRequest(new PipelineOutput(duckOutput), duckRisk, null, null, duckCohorts, false,
+                new DuckDbSettings(2, 1024, null)));
         SparkSession session = SparkSession.builder().master("local[2]").appName("almoner-parity")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate();
         try {
-            spark = new SparkPipeline(session).run(new SparkRequest(input.toString(), sparkOutput.toString(), null, KEY, AS_OF, false));
+            spark = new SparkPipeline(session).run(new SparkRequest(input.toString(), sparkOutput.toString(), null, KEY, AS_OF, false, null));
         } finally {
             session.stop();
         }
@@ -138,6 +149,25 @@ class SparkParityTest {
         long rows = assertSameRows("SELECT * FROM read_parquet('" + duckOutput.resolve("summary/person_year_summary.parquet") + "')",
                 "SELECT * FROM read_parquet('" + sparkOutput.resolve("summary/person_year_summary.parquet") + "/*.parquet')", 1_000);
         assertThat(rows).isEqualTo(spark.personYears());
+    }
+
+    @Test
+    void stratifiesEachPersonAndYearAlike() throws SQLException {
+        long rows = assertSameRows("SELECT * FROM read_parquet('" + duckRisk.resolve("person_year_risk.parquet") + "')",
+                "SELECT * FROM read_parquet('" + sparkOutput.resolve("risk/person_year_risk.parquet") + "/*.parquet')", 1_000);
+        assertThat(rows).isEqualTo(spark.personYearsStratified());
+        // Not a comparison of empty scores: the generated population has conditions, frailty and frequent attenders.
+        assertThat(count("SELECT count(*) FROM read_parquet('" + duckRisk.resolve("person_year_risk.parquet")
+                + "') WHERE charlson_index > 0 AND ltc_count > 0 AND hospital_frailty_risk_score > 0")).isPositive();
+    }
+
+    @Test
+    void putsTheSamePeopleInEachCohort() throws SQLException {
+        long rows = assertSameRows("SELECT * FROM read_parquet('" + duckCohorts.resolve("cohort_members.parquet") + "')",
+                "SELECT * FROM read_parquet('" + sparkOutput.resolve("cohorts/cohort_members.parquet") + "/*.parquet')", 50);
+        assertThat(rows).isEqualTo(spark.cohortMemberships());
+        assertThat(count("SELECT count(DISTINCT cohort_id) FROM read_parquet('" + duckCohorts.resolve("cohort_members.parquet")
+                + "')")).isGreaterThan(1);
     }
 
     /**

@@ -40,6 +40,16 @@ public enum SqlDialect {
         }
 
         @Override
+        public String eachWord(String text) {
+            return "unnest(string_split(" + text + ", ' '))";
+        }
+
+        @Override
+        public String sortedList(String item, String condition, String separator) {
+            return "array_to_string(list_sort(list(" + item + ") FILTER (WHERE " + condition + ")), " + separator + ")";
+        }
+
+        @Override
         public String nhsNumberValid(String digits) {
             // A macro, created once per connection by the ingest stage: the expression is long and
             // DuckDB plans a macro call more cheaply than the expression written out per column.
@@ -75,6 +85,16 @@ public enum SqlDialect {
         }
 
         @Override
+        public String eachWord(String text) {
+            return "explode(split(" + text + ", ' '))";
+        }
+
+        @Override
+        public String sortedList(String item, String condition, String separator) {
+            return "array_join(array_sort(collect_list(" + item + ") FILTER (WHERE " + condition + ")), " + separator + ")";
+        }
+
+        @Override
         public String nhsNumberValid(String digits) {
             return nhsNumberCheck(digits);
         }
@@ -94,6 +114,12 @@ public enum SqlDialect {
 
     /** A relation of one INTEGER column {@code column} holding fromInclusive up to toExclusive. */
     public abstract String integers(String column, int fromInclusive, int toExclusive);
+
+    /** In a select list: one row for each space-separated word of the text expression (the other columns repeated). */
+    public abstract String eachWord(String text);
+
+    /** An aggregate: the group's values of {@code item} where {@code condition} holds, sorted, joined by {@code separator} (a SQL string). */
+    public abstract String sortedList(String item, String condition, String separator);
 
     /** True when {@code digits} (normalised text, or NULL) is an NHS number with a valid check digit. */
     public abstract String nhsNumberValid(String digits);
