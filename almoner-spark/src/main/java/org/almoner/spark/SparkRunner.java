@@ -16,16 +16,18 @@ import picocli.CommandLine.Option;
  * submission names (standalone, YARN, Kubernetes), or in local mode when none is named.
  */
 @Command(name = "almoner-spark", mixinStandardHelpOptions = true,
-        description = {"Runs the linked data set pipeline on Apache Spark: ingest and its row rules, pseudonymisation,",
-            "linkage on the NHS number, costing, the person-year summary, risk stratification and cohort membership,",
-            "from the same definitions as `almoner pipeline`, `stratify` and `cohort` (DuckDB), so both give the same",
-            "numbers. --in and --out may be on any Hadoop file system.", ""},
+        description = {"Runs the linked data set pipeline on Apache Spark: ingest and its row rules, pseudonymisation, "
+            + "linkage on the NHS number, costing, the person-year summary, risk stratification and cohort membership, "
+            + "from the same definitions as `almoner pipeline`, `stratify` and `cohort` (DuckDB), so both give the same "
+            + "numbers. --in and --out may be on any Hadoop file system; see docs/spark.md.", ""},
         footer = {"", "Examples:",
-            "  almoner-spark/run-local --in data/input --out data/spark-output --key-file data/northfield.key",
-            "  spark-submit --class org.almoner.spark.SparkRunner --master yarn almoner-spark.jar \\",
-            "      --in hdfs:///almoner/input --out hdfs:///almoner/output --key-file northfield.key",
-            "", "Exit codes: 0 done, 64 bad usage, 65 bad input data, 66 input not found, 70 internal error,",
-            "73 cannot write output, 78 bad key."})
+            "  almoner-spark/run-local --in data/input --out data/spark-output \\",
+            "      --key-file data/northfield.key",
+            "  spark-submit --class org.almoner.spark.SparkRunner --master yarn \\",
+            "      almoner-spark-submit.jar --in hdfs:///almoner/input \\",
+            "      --out hdfs:///almoner/output --key-file northfield.key",
+            "", "Exit codes: 0 done, 64 bad usage, 65 bad input data, 66 input not found,",
+            "70 internal error, 73 cannot write output, 78 bad key."})
 public final class SparkRunner implements Callable<Integer> {
 
     @Option(names = "--in", required = true, paramLabel = "FOLDER",

@@ -1,7 +1,11 @@
 package org.almoner.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -9,6 +13,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.almoner.engine.EngineErrorCode;
+import org.almoner.engine.EngineException;
 import org.almoner.engine.identity.NhsNumber;
 import org.almoner.engine.pseudonymisation.PseudonymisationKey;
 import org.almoner.engine.pseudonymisation.Pseudonymiser;
@@ -19,8 +25,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The Spark spelling of each dialect difference gives Java's answer, as the engine's SqlDialectTest checks DuckDB's. */
+/**
+ * The Spark spelling of each dialect difference gives Java's answer, as the engine's SqlDialectTest checks DuckDB's;
+ * and bad input gets a clear error and no output.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkDialectTest {
 
@@ -85,6 +95,34 @@ class SparkDialectTest {
         assertThat(spark.sql("SELECT y FROM " + SqlDialect.SPARK.integers("y", 1998, 2002) + " r ORDER BY y").collectAsList()
                 .stream().map(row -> row.getInt(0)).toList()).containsExactly(1998, 1999, 2000, 2001);
         assertThat(spark.sql("SELECT " + SqlDialect.SPARK.integerDivide("17", "5")).first().getLong(0)).isEqualTo(3);
+    }
+
+    @Test
+    void saysWhichFileIsMissing(@TempDir Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("input/activity"));
+        assertThatThrownBy(() -> new SparkPipeline(spark).run(request(folder)))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("people.csv")
+                .satisfies(e -> assertThat(((EngineException) e).code()).isEqualTo(EngineErrorCode.INPUT_NOT_FOUND));
+        assertThat(folder.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void namesTheFileWhoseHeaderIsWrongAndWritesNothing(@TempDir Path folder) throws IOException {
+        Path input = Files.createDirectories(folder.resolve("input/activity"));
+        Files.writeString(folder.resolve("input/people.csv"), "person_id,surname\nP1,Smith\n");
+        assertThatThrownBy(() -> new SparkPipeline(spark).run(request(folder)))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("people.csv")
+                .hasMessageContaining("docs/formats.md")
+                .satisfies(e -> assertThat(((EngineException) e).code()).isEqualTo(EngineErrorCode.MALFORMED_INPUT));
+        assertThat(folder.resolve("output")).doesNotExist();
+        assertThat(input).exists();
+    }
+
+    private static SparkRequest request(Path folder) {
+        return new SparkRequest(folder.resolve("input").toString(), folder.resolve("output").toString(), null,
+                PseudonymisationKey.of("errors-".repeat(7), "test"), LocalDate.of(2025, 6, 30), false, null);
     }
 
     private static String values(List<String> texts) {
