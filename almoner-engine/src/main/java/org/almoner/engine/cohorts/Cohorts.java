@@ -22,6 +22,7 @@ import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.Sql;
 import org.almoner.engine.pipeline.PublishedFolder;
 import org.almoner.engine.stratification.ProviderNames;
+import org.almoner.engine.stages.Relation;
 import org.almoner.engine.stratification.RiskStratification;
 
 /** Works out cohort membership and writes the cohort outputs. */
@@ -76,13 +77,8 @@ public final class Cohorts {
         }
         Sql.execute(connection, "CREATE OR REPLACE TABLE cohort_definitions AS SELECT * FROM (VALUES " + String.join(", ", rows)
                 + ") AS t(position, cohort_id, cohort_name, source, rule, definitions_version, rule_dimensions)");
-        String members = definitions.cohorts().stream()
-                .map(cohort -> "SELECT person_pseudonym, financial_year, " + DuckDb.literal(cohort.id()) + " AS cohort_id, "
-                        + DuckDb.literal(definitions.version()) + " AS definitions_version FROM person_year_risk WHERE "
-                        + cohort.rule().sql())
-                .collect(Collectors.joining("\nUNION ALL\n"));
         String script = Sql.resource(Cohorts.class, "cohorts.sql")
-                .replace("${members}", members)
+                .replace("${members}", members(definitions).query())
                 .replace("${need_rule}", definitions.equality().needRule().sql())
                 .replace("${minimum_people}", Integer.toString(definitions.equality().minimumPeople()))
                 .replace("${under_represented_below}", definitions.equality().underRepresentedBelow().toPlainString());
@@ -91,6 +87,19 @@ public final class Cohorts {
                 Sql.execute(connection, statement.strip());
             }
         }
+    }
+
+    /**
+     * Cohort membership, shared by every engine: the relation {@code cohort_members} (person_pseudonym,
+     * financial_year, cohort_id, definitions_version), one SELECT of {@code person_year_risk} per cohort.
+     */
+    public static Relation members(CohortDefinitions definitions) {
+        requireNonNull(definitions, "definitions is null");
+        return Relation.table("cohort_members", definitions.cohorts().stream()
+                .map(cohort -> "SELECT person_pseudonym, financial_year, " + DuckDb.literal(cohort.id()) + " AS cohort_id, "
+                        + DuckDb.literal(definitions.version()) + " AS definitions_version FROM person_year_risk WHERE "
+                        + cohort.rule().sql())
+                .collect(Collectors.joining("\nUNION ALL\n")));
     }
 
     /**

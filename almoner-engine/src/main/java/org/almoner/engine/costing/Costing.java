@@ -22,8 +22,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
+import org.almoner.engine.stages.Relation;
+import org.almoner.engine.stages.SqlDialect;
 
 /**
  * Puts a cost on every activity row, in one set-based pass inside DuckDB, by the hierarchy of the
@@ -96,17 +101,18 @@ public final class Costing {
                     + activityTable + ".");
         }
         checkReferenceTablesLoaded();
-        checkActivityColumns(activityTable);
+        List<String> columns = checkActivityColumns(activityTable);
+        List<Relation> relations = definitions(activityTable, outputTable, columns, SqlDialect.DUCKDB);
         try (Statement statement = connection.createStatement()) {
-            String costActivity = sql("cost-activity.sql")
-                    .replace("CREATE OR REPLACE TABLE ${output}", "CREATE OR REPLACE " + kind + " ${output}")
-                    .replace("${activity}", identifier(activityTable)).replace("${output}", identifier(outputTable));
-            // The file holds small look-up tables first, then the costed table or view, separated by lone ';' lines.
-            for (String step : costActivity.split("(?m)^;\\s*$")) {
-                // A view reads the look-up tables whenever it is read, so they must outlive this call.
-                boolean dropsLookUp = stripComments(step).strip().startsWith("DROP TABLE costing_");
-                if (!stripComments(step).isBlank() && !(dropsLookUp && kind.equals("VIEW"))) {
-                    statement.execute(step);
+            for (Relation relation : relations) {
+                boolean output = relation.name().equals(outputTable);
+                statement.execute("CREATE OR REPLACE " + (output ? kind : "TABLE") + " " + identifier(relation.name()) + " AS\n"
+                        + relation.query());
+            }
+            // A view reads the look-up tables whenever it is read, so they must outlive this call.
+            if (kind.equals("TABLE")) {
+                for (Relation relation : relations.subList(0, relations.size() - 1)) {
+                    statement.execute("DROP TABLE " + identifier(relation.name()));
                 }
             }
         } catch (SQLException e) {
@@ -114,6 +120,38 @@ public final class Costing {
                     + " failed: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The costing stage's relations, shared by every engine: small look-up tables of prices (one per
+     * level of the hierarchy, and the financial years), then {@code outputTable}, the costed activity.
+     *
+     * @param activityColumns the columns of {@code activityTable}, in order; the costed relation keeps them
+     */
+    public static List<Relation> definitions(String activityTable, String outputTable, List<String> activityColumns,
+            SqlDialect dialect) {
+        requireNonNull(activityColumns, "activityColumns is null");
+        requireNonNull(dialect, "dialect is null");
+        String columns = activityColumns.stream().map(column -> identifier(column)).collect(Collectors.joining(", "));
+        String text = sql("cost-activity.sql")
+                .replace("${activity}", identifier(activityTable)).replace("${output}", outputTable)
+                .replace("${activity_columns}", columns)
+                .replace("${integers_1900_to_2199}", dialect.integers("y", 1900, 2200));
+        List<Relation> relations = new ArrayList<>();
+        // The file holds small look-up tables first, then the costed table, separated by lone ';' lines.
+        for (String step : text.split("(?m)^;\\s*$")) {
+            String statement = stripComments(step).strip();
+            Matcher create = CREATE.matcher(statement);
+            if (create.matches()) {
+                relations.add(Relation.table(create.group(1), create.group(2).strip()));
+            } else if (!statement.isEmpty() && !statement.startsWith("DROP TABLE costing_")) {
+                throw new EngineException(EngineErrorCode.INTERNAL, "The costing query has a step that is not a table: "
+                        + statement.lines().findFirst().orElse(""));
+            }
+        }
+        return List.copyOf(relations);
+    }
+
+    private static final Pattern CREATE = Pattern.compile("(?s)CREATE OR REPLACE TABLE ([a-z_][a-z0-9_]*) AS(.*)");
 
     /**
      * Creates (or replaces) {@value #COMPONENTS_TABLE}: each costed mental health cluster row of
@@ -180,10 +218,10 @@ public final class Costing {
         }
     }
 
-    private void checkActivityColumns(String activityTable) {
-        Set<String> columns = new HashSet<>();
+    private List<String> checkActivityColumns(String activityTable) {
+        List<String> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ?")) {
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position")) {
             statement.setString(1, activityTable);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -207,6 +245,7 @@ public final class Costing {
             throw new EngineException(EngineErrorCode.INTERNAL, "The activity table " + activityTable
                     + " already has column " + String.join(", ", clashing) + ", which costing adds; rename it first.");
         }
+        return columns;
     }
 
     private Set<String> tableNames() {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
+import org.almoner.engine.stages.Relation;
 import org.duckdb.DuckDBPreparedStatement;
 import org.duckdb.QueryProgress;
 
@@ -26,6 +27,18 @@ public final class Sql {
     private static final boolean TIMING = System.getenv("ALMONER_SQL_TIMING") != null;
 
     private Sql() {
+    }
+
+    /** Creates a stage's relation as a table (when materialised) or a view, replacing any of that name. */
+    public static void define(Connection connection, Relation relation) {
+        define(connection, relation, percent -> { });
+    }
+
+    /** Creates a stage's relation, reporting progress as {@link #execute(Connection, String, DoubleConsumer)} does. */
+    public static void define(Connection connection, Relation relation, DoubleConsumer percentDone) {
+        requireNonNull(relation, "relation is null");
+        execute(connection, "CREATE OR REPLACE " + (relation.materialised() ? "TABLE " : "VIEW ") + relation.name() + " AS\n"
+                + relation.query(), percentDone);
     }
 
     /** Executes one statement. */

@@ -93,7 +93,6 @@ public final class Ingest {
         staged.forEach(this::createIngestedView);
         createCheckedViews();
         percentDone.accept(85);
-        createViews();
         List<FileAccount> accounts = accounts();
         var report = new DataQualityChecks(connection, settings).run(accounts);
         percentDone.accept(100);
@@ -231,45 +230,9 @@ public final class Ingest {
      * its final reason.
      */
     private void createCheckedViews() {
-        Sql.execute(connection, """
-                CREATE OR REPLACE TABLE duplicate_people AS
-                SELECT person_id, count(*) AS occurrences FROM people_ingested WHERE reject IS NULL
-                GROUP BY person_id HAVING count(*) > 1""");
-        Sql.execute(connection, """
-                CREATE OR REPLACE TABLE duplicate_activity AS
-                SELECT source_system, source_record_id, count(*) AS occurrences FROM activity_ingested WHERE reject IS NULL
-                GROUP BY source_system, source_record_id HAVING count(*) > 1""");
-        Sql.execute(connection, "CREATE OR REPLACE VIEW people_checked AS SELECT t.* REPLACE (coalesce(t.reject, CASE WHEN"
-                + " d.person_id IS NOT NULL THEN " + RejectRules.duplicatePerson("d.person_id", "d.occurrences") + " END) AS reject)"
-                + " FROM people_ingested t LEFT JOIN duplicate_people d ON d.person_id = t.person_id");
+        IngestDefinitions.duplicateRelations().forEach(relation -> Sql.define(connection, relation));
         boolean duplicates = Sql.queryLong(connection, "SELECT count(*) FROM duplicate_activity") > 0;
-        // Joining tens of millions of rows to an empty table still costs a pass; skip it when there is nothing to find.
-        Sql.execute(connection, duplicates
-                ? "CREATE OR REPLACE VIEW activity_checked AS SELECT t.* REPLACE (coalesce(t.reject, CASE WHEN d.source_record_id"
-                        + " IS NOT NULL THEN " + RejectRules.duplicateRecord("d.source_system", "d.source_record_id", "d.occurrences")
-                        + " END) AS reject) FROM activity_ingested t LEFT JOIN duplicate_activity d"
-                        + " ON d.source_system = t.source_system AND d.source_record_id = t.source_record_id"
-                : "CREATE OR REPLACE VIEW activity_checked AS SELECT * FROM activity_ingested");
-        Sql.execute(connection, "CREATE OR REPLACE VIEW people_in_spine AS SELECT person_id FROM people_checked WHERE reject IS NULL");
-        for (InputFile format : List.of(InputFile.DIAGNOSES, InputFile.CONDITION_REGISTERS)) {
-            Sql.execute(connection, "CREATE OR REPLACE VIEW " + checked(format) + " AS SELECT t.* REPLACE (coalesce(t.reject,"
-                    + " CASE WHEN " + RejectRules.isUnknownPerson("t.person_id") + " THEN " + RejectRules.unknownPerson("t.person_id")
-                    + " END) AS reject) FROM " + table(format) + " t");
-        }
-    }
-
-    private void createViews() {
-        for (InputFile format : InputFile.values()) {
-            String columns = format.columns().stream()
-                    .flatMap(column -> column.type() == org.almoner.engine.format.ColumnType.NHS_NUMBER
-                            ? java.util.stream.Stream.of(column.name(), column.name() + "_status")
-                            : java.util.stream.Stream.of(column.name()))
-                    .map(org.almoner.engine.duckdb.DuckDb::identifier)
-                    .collect(Collectors.joining(", "));
-            String id = format == InputFile.ACTIVITY ? "activity_id, " : "";
-            Sql.execute(connection, "CREATE OR REPLACE VIEW " + format.baseName() + "_in AS SELECT " + id + columns
-                    + ", source_file FROM " + checked(format) + " WHERE reject IS NULL");
-        }
+        IngestDefinitions.checkedRelations(duplicates).forEach(relation -> Sql.define(connection, relation));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.function.DoubleConsumer;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.Sql;
+import org.almoner.engine.stages.Relation;
 
 /**
  * The linkage stage. It joins every activity row to the spine on the NHS number, lets supplementary
@@ -64,7 +65,22 @@ public final class Linkage {
             throw new EngineException(EngineErrorCode.INTERNAL, "A supplementary linker linked " + duplicated
                     + " source people to more than one person; links must be resolved to one person each.");
         }
-        Sql.execute(connection, Sql.resource(Linkage.class, "activity-linked.sql"), percent -> percentDone.accept(20 + percent * 0.8));
+        Sql.define(connection, activityLinked(), percent -> percentDone.accept(20 + percent * 0.8));
+    }
+
+    /**
+     * The view {@code activity_linked}, shared by every engine: it reads {@code activity_in},
+     * {@code spine_keys}, {@code local_pseudonyms} and {@code supplementary_links}.
+     */
+    public static Relation activityLinked() {
+        return Relation.view("activity_linked", Sql.resource(Linkage.class, "activity-linked.sql").strip());
+    }
+
+    /** {@code supplementary_links} with no links, for an engine that runs no supplementary linker. */
+    public static Relation noSupplementaryLinks() {
+        return Relation.view("supplementary_links", "SELECT CAST(NULL AS STRING) AS source_system,"
+                + " CAST(NULL AS STRING) AS source_person_pseudonym, CAST(NULL AS STRING) AS person_pseudonym,"
+                + " CAST(NULL AS STRING) AS link_method, CAST(NULL AS DOUBLE) AS match_weight WHERE 1 = 0");
     }
 
     /** Rows linked per source system in {@code linkedTable} (the view, or the activity written from it). */

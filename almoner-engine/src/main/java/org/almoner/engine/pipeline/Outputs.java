@@ -7,11 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.function.DoubleConsumer;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.Sql;
-import org.almoner.engine.format.Setting;
 
 /**
  * Writes the linked, costed data set and the per-person annual summary. Parquet for analysis tools,
@@ -51,26 +48,10 @@ final class Outputs {
         copy("SELECT * FROM mental_health_cluster_components", linked.resolve("mental_health_cluster_components.parquet"),
                 "parquet");
         percentDone.accept(20);
-        Sql.execute(connection, personYearSummarySql(), percent -> percentDone.accept(20 + percent * 0.6));
+        Sql.define(connection, PersonYearSummary.relation(), percent -> percentDone.accept(20 + percent * 0.6));
         copy("SELECT * FROM person_year_summary", summary.resolve("person_year_summary.parquet"), "parquet");
         copy("SELECT * FROM person_year_summary", summary.resolve("person_year_summary.csv"), "csv");
         percentDone.accept(100);
-    }
-
-    /** The summary SQL with one cost and one activity column per setting, so it never lags the setting list. */
-    static String personYearSummarySql() {
-        String aggregates = Stream.of(Setting.values())
-                .map(setting -> "           coalesce(sum(cost) FILTER (WHERE setting = '%1$s'), 0)::DECIMAL(18,2) AS cost_%1$s,\n"
-                        .formatted(setting.code())
-                        + "           count(*) FILTER (WHERE setting = '%1$s') AS activity_%1$s,".formatted(setting.code()))
-                .collect(Collectors.joining("\n"));
-        String columns = Stream.of(Setting.values())
-                .map(setting -> "       coalesce(a.cost_%1$s, 0)::DECIMAL(18,2) AS cost_%1$s, coalesce(a.activity_%1$s, 0) AS activity_%1$s,"
-                        .formatted(setting.code()))
-                .collect(Collectors.joining("\n"));
-        return Sql.resource(Outputs.class, "person-year-summary.sql")
-                .replace("${setting_aggregates}", aggregates)
-                .replace("${setting_columns}", columns);
     }
 
     private void copy(String query, Path file, String format) {

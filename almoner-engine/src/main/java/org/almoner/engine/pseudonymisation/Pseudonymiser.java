@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HexFormat;
+import org.almoner.engine.stages.SqlDialect;
 
 /**
  * Turns identifiers into pseudonyms: the first 128 bits of HMAC-SHA-256(key, domain + ":" + value),
@@ -40,6 +41,12 @@ public final class Pseudonymiser {
      * the SQL text, so this SQL must never be logged.
      */
     public String sqlExpression(String domain, String valueSql) {
+        return sqlExpression(domain, valueSql, SqlDialect.DUCKDB);
+    }
+
+    /** {@link #sqlExpression(String, String)} in the given engine's dialect. */
+    public String sqlExpression(String domain, String valueSql, SqlDialect dialect) {
+        requireNonNull(dialect, "dialect is null");
         requireNonNull(domain, "domain is null");
         requireNonNull(valueSql, "valueSql is null");
         if (!domain.matches("[a-z_]+")) {
@@ -48,9 +55,9 @@ public final class Pseudonymiser {
         byte[][] padded = key.paddedKeys();
         String inner = HexFormat.of().formatHex(padded[0]);
         String outer = HexFormat.of().formatHex(padded[1]);
-        String message = "encode('" + domain + ":' || (" + valueSql + "))";
-        return "substr(sha256(unhex('" + outer + "') || unhex(sha256(unhex('" + inner + "') || " + message + "))), 1, "
-                + LENGTH + ")";
+        String message = dialect.utf8Bytes("'" + domain + ":' || (" + valueSql + ")");
+        return "substr(" + dialect.sha256Hex("unhex('" + outer + "') || unhex(" + dialect.sha256Hex("unhex('" + inner + "') || "
+                + message) + ")") + ", 1, " + LENGTH + ")";
     }
 
     /**

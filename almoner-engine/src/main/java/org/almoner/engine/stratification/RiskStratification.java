@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.almoner.engine.EngineErrorCode;
@@ -19,6 +23,8 @@ import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.engine.duckdb.Sql;
 import org.almoner.engine.format.Setting;
 import org.almoner.engine.pipeline.PublishedFolder;
+import org.almoner.engine.stages.Relation;
+import org.almoner.engine.stages.SqlDialect;
 
 /**
  * Works out the risk stratification table {@code person_year_risk}: one row per person and financial year of the
@@ -42,20 +48,50 @@ public final class RiskStratification {
      */
     public static void createRiskTable(Connection connection, Path workFolder) {
         CodeLists.load(connection, workFolder);
-        int emergency = threshold(connection, "emergency_admissions");
-        int attendances = threshold(connection, "ae_attendances");
+        List<Relation> relations = definitions(threshold(connection, "emergency_admissions"),
+                threshold(connection, "ae_attendances"), SqlDialect.DUCKDB);
+        for (Relation relation : relations) {
+            boolean last = relation.name().equals("person_year_risk");
+            Sql.execute(connection, "CREATE OR REPLACE " + (last ? "TABLE " : "TEMP TABLE ") + relation.name() + " AS\n"
+                    + relation.query());
+        }
+    }
+
+    /**
+     * The stratification's relations, shared by every engine, ending with {@code person_year_risk}. They read the
+     * pipeline views ({@link PipelineOutput}) and the code lists ({@link CodeLists}).
+     *
+     * @param emergencyAdmissions admissions in a year that make a frequent emergency admitter
+     * @param aeAttendances A&amp;E attendances in a year that make a frequent attender
+     */
+    public static List<Relation> definitions(int emergencyAdmissions, int aeAttendances, SqlDialect dialect) {
+        requireNonNull(dialect, "dialect is null");
         String costColumns = Stream.concat(Arrays.stream(Setting.values())
                         .map(setting -> "       s.cost_%1$s, s.activity_%1$s,".formatted(setting.code())),
                         Stream.of("       s.activity_rows, s.uncosted_rows"))
                 .collect(Collectors.joining("\n"));
         String script = Sql.resource(RiskStratification.class, "stratify.sql")
-                .replace("${emergency_admissions_threshold}", Integer.toString(emergency))
-                .replace("${ae_attendances_threshold}", Integer.toString(attendances))
+                .replace("${emergency_admissions_threshold}", Integer.toString(emergencyAdmissions))
+                .replace("${ae_attendances_threshold}", Integer.toString(aeAttendances))
                 .replace("${cost_columns}", costColumns);
+        script = EACH_WORD.matcher(script).replaceAll(match -> Matcher.quoteReplacement(dialect.eachWord(match.group(1))));
+        script = SORTED_LIST.matcher(script).replaceAll(match -> Matcher.quoteReplacement(
+                dialect.sortedList(match.group(1), match.group(2), "'; '")));
+        List<Relation> relations = new ArrayList<>();
         for (String statement : statements(script)) {
-            Sql.execute(connection, statement);
+            String body = statement.lines().filter(line -> !line.strip().startsWith("--")).collect(Collectors.joining("\n")).strip();
+            Matcher create = CREATE.matcher(body);
+            if (!create.matches()) {
+                throw new IllegalStateException("stratify.sql has a step that is not a table: " + body.lines().findFirst().orElse(""));
+            }
+            relations.add(Relation.table(create.group(1), create.group(2).strip()));
         }
+        return List.copyOf(relations);
     }
+
+    private static final Pattern EACH_WORD = Pattern.compile("\\$\\{each_word\\((.*?)\\)\\}");
+    private static final Pattern SORTED_LIST = Pattern.compile("\\$\\{sorted_list\\(([^,]+), (.*?)\\)\\}");
+    private static final Pattern CREATE = Pattern.compile("(?s)CREATE OR REPLACE TABLE ([a-z_][a-z0-9_]*) AS(.*)");
 
     /**
      * Makes {@code person_year_risk} available: read from an earlier {@code almoner stratify} output when

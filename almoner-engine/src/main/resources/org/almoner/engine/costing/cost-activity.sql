@@ -10,39 +10,41 @@
 -- reference row in them, not once per activity row, because concatenating
 -- text for tens of millions of rows made the pass about 40% slower; the row's units are in its
 -- own units column.
--- Placeholders: ${activity} the activity table, ${output} the table to create.
+-- Placeholders: ${activity} the activity table, ${output} the table to create, ${activity_columns}
+-- the activity table's columns, ${integers_1900_to_2199} a relation of one column y (engines spell it
+-- differently). The rest is SQL DuckDB and Spark both accept.
 CREATE OR REPLACE TABLE costing_tariff_prices AS
 -- Tariff and MFF for the same year, per provider: a few hundred rows.
 SELECT CAST(substr(t.financial_year, 1, 4) AS INTEGER) AS year_start, t.currency_code, t.point_of_delivery, t.unit_type, m.provider_code,
     CAST(t.price AS DECIMAL(38,2)) * m.mff AS price_with_mff,
     'tariff ' || t.financial_year || ' ' || t.currency_code || ' ' || t.point_of_delivery || ' £'
-        || CAST(t.price AS VARCHAR) || ' x MFF ' || CAST(m.mff AS VARCHAR) || ' per ' || t.unit_type AS basis
+        || CAST(t.price AS STRING) || ' x MFF ' || CAST(m.mff AS STRING) || ' per ' || t.unit_type AS basis
 FROM ref_tariff t
 JOIN ref_market_forces_factor m ON m.financial_year = t.financial_year
 ;
 CREATE OR REPLACE TABLE costing_reference_prices AS
 SELECT CAST(substr(financial_year, 1, 4) AS INTEGER) AS year_start, currency_type, currency_code, point_of_delivery, unit_type, unit_cost,
     'reference cost ' || financial_year || ' ' || currency_type || ' ' || currency_code
-        || coalesce(' ' || point_of_delivery, '') || ' £' || CAST(unit_cost AS VARCHAR) || ' per ' || unit_type AS basis
+        || coalesce(' ' || point_of_delivery, '') || ' £' || CAST(unit_cost AS STRING) || ' per ' || unit_type AS basis
 FROM ref_reference_costs
 ;
 CREATE OR REPLACE TABLE costing_local_prices AS
 SELECT CAST(substr(financial_year, 1, 4) AS INTEGER) AS year_start, provider_code, service_code, unit_type, unit_cost,
     'local cost ' || financial_year || ' ' || provider_code || '/' || service_code || ' £'
-        || CAST(unit_cost AS VARCHAR) || ' per ' || unit_type AS basis
+        || CAST(unit_cost AS STRING) || ' per ' || unit_type AS basis
 FROM ref_local_costs
 ;
 CREATE OR REPLACE TABLE costing_unit_prices AS
 SELECT CAST(substr(financial_year, 1, 4) AS INTEGER) AS year_start, service_code, unit_type, unit_cost,
-    'PSSRU unit cost ' || financial_year || ' ' || service_code || ' £' || CAST(unit_cost AS VARCHAR)
+    'PSSRU unit cost ' || financial_year || ' ' || service_code || ' £' || CAST(unit_cost AS STRING)
         || ' per ' || unit_type AS basis
 FROM ref_unit_costs
 ;
 CREATE OR REPLACE TABLE costing_financial_years AS
 -- Financial year labels by the calendar year they start in, so the label is looked up rather than
 -- built from text for every row.
-SELECT CAST(y AS INTEGER) AS year_start, CAST(y AS VARCHAR) || '/' || lpad(CAST((y + 1) % 100 AS VARCHAR), 2, '0') AS financial_year
-FROM range(1900, 2200) r(y)
+SELECT CAST(y AS INTEGER) AS year_start, CAST(y AS STRING) || '/' || lpad(CAST((y + 1) % 100 AS STRING), 2, '0') AS financial_year
+FROM ${integers_1900_to_2199} r
 ;
 CREATE OR REPLACE TABLE ${output} AS
 WITH dated AS (
@@ -105,10 +107,8 @@ decided AS (
         END AS costing_method
     FROM looked_up
 )
-SELECT * EXCLUDE (
-        __costing_year_start, __costing_hrg, __costing_units, __costing_tariff_price, __costing_tariff_basis, __costing_reference_cost,
-        __costing_reference_basis, __costing_local_unit_cost, __costing_local_basis, __costing_unit_cost,
-        __costing_unit_basis, costing_method),
+SELECT ${activity_columns},
+    financial_year,
     -- The one rounding, to pence, half away from zero (HALF_UP for the non-negative amounts here);
     -- every branch is exact in DECIMAL(38,10) (widened first so nothing overflows or rounds early).
     CAST(round(CASE costing_method

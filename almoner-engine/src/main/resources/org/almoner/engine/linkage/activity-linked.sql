@@ -1,7 +1,6 @@
--- Activity with pseudonyms in place of identifiers. Deterministic linkage first (a unique NHS number
+-- The query of activity_linked (DuckDB and Spark SQL): activity with pseudonyms in place of identifiers. Deterministic linkage first (a unique NHS number
 -- in the spine); then whatever supplementary linkers found for the source person; else unlinked.
 -- Age comes from the spine's date of birth where linked, else from the source's own.
-CREATE OR REPLACE VIEW activity_linked AS
 SELECT a.activity_id,
        a.source_system,
        a.source_record_id,
@@ -14,10 +13,10 @@ SELECT a.activity_id,
        l.source_person_pseudonym,
        a.nhs_number_status,
        -- Whole years from birth to the start; integer arithmetic, as age() is slow over tens of millions of rows.
-       (year(a.start_date) - year(coalesce(k.date_of_birth, a.date_of_birth))
+       CAST(year(a.start_date) - year(coalesce(k.date_of_birth, a.date_of_birth))
         - CASE WHEN month(a.start_date) * 100 + day(a.start_date)
                     < month(coalesce(k.date_of_birth, a.date_of_birth)) * 100 + day(coalesce(k.date_of_birth, a.date_of_birth))
-               THEN 1 ELSE 0 END)::INTEGER AS age_at_start,
+               THEN 1 ELSE 0 END AS INT) AS age_at_start,
        coalesce(k.sex, a.sex) AS sex,
        nullif(split_part(a.postcode, ' ', 1), '') AS postcode_district,
        a.provider_code,
@@ -40,4 +39,4 @@ LEFT JOIN local_pseudonyms l ON k.person_pseudonym IS NULL
 LEFT JOIN supplementary_links s
        ON k.person_pseudonym IS NULL
       AND s.source_system = a.source_system
-      AND s.source_person_pseudonym = coalesce(l.source_person_pseudonym, 'record:' || a.source_system || ':' || a.source_record_id);
+      AND s.source_person_pseudonym = coalesce(l.source_person_pseudonym, 'record:' || a.source_system || ':' || a.source_record_id)

@@ -3,27 +3,29 @@
 -- code list tables (list_*) loaded from this package's CSV files; writes the table person_year_risk.
 -- Everything known by the end of a year counts for that year: a diagnosis or register entry recorded on or before the
 -- year end, or with no date. Statements are separated by a line holding only a semicolon.
+-- DuckDB and Spark SQL both run this file; ${each_word(x)} and ${sorted_list(item, condition)} are spelt by
+-- each engine's dialect (stages.SqlDialect).
 
 -- Code lists as ranges of ICD-10 prefixes ("I425-I429" -> I425..I429; "I21" -> I21..I21).
-CREATE OR REPLACE TEMP TABLE code_ranges AS
+CREATE OR REPLACE TABLE code_ranges AS
 WITH lists AS (
     SELECT 'charlson' AS index_name, category AS item, icd10_codes FROM list_charlson
     UNION ALL SELECT 'elixhauser', category, icd10_codes FROM list_elixhauser
     UNION ALL SELECT 'cambridge', condition, icd10_codes FROM list_cambridge WHERE derivable = 'Y'
     UNION ALL SELECT 'ltc', condition, icd10_codes FROM list_ltc),
 parts AS (
-    SELECT index_name, item, unnest(string_split(trim(coalesce(icd10_codes, '')), ' ')) AS part FROM lists)
+    SELECT index_name, item, ${each_word(trim(coalesce(icd10_codes, '')))} AS part FROM lists)
 SELECT index_name, item, split_part(part, '-', 1) AS code_from,
        CASE WHEN contains(part, '-') THEN split_part(part, '-', 2) ELSE part END AS code_to
 FROM parts WHERE part <> ''
 ;
-CREATE OR REPLACE TEMP TABLE years AS
+CREATE OR REPLACE TABLE years AS
 SELECT DISTINCT financial_year,
        make_date(CAST(left(financial_year, 4) AS INTEGER) + 1, 3, 31) AS year_end
 FROM pipeline_summary
 ;
 -- Every ICD-10 code a person has, with the date it became known and whether it came from a hospital spell.
-CREATE OR REPLACE TEMP TABLE person_codes AS
+CREATE OR REPLACE TABLE person_codes AS
 SELECT person_pseudonym, upper(replace(code, '.', '')) AS code, recorded_date AS known_date
 FROM pipeline_diagnoses WHERE code_system = 'ICD10' AND person_pseudonym IS NOT NULL
 UNION ALL
@@ -36,13 +38,13 @@ FROM pipeline_activity
 WHERE setting = 'admitted_patient_care' AND primary_diagnosis IS NOT NULL AND person_pseudonym IS NOT NULL
 ;
 -- Each distinct code matched once against the ranges: a few hundred codes, not millions of rows.
-CREATE OR REPLACE TEMP TABLE code_items AS
+CREATE OR REPLACE TABLE code_items AS
 WITH distinct_codes AS (SELECT DISTINCT code FROM person_codes)
 SELECT DISTINCT d.code, r.index_name, r.item
 FROM distinct_codes d JOIN code_ranges r
   ON left(d.code, length(r.code_from)) BETWEEN r.code_from AND r.code_to
 ;
-CREATE OR REPLACE TEMP TABLE person_year_items AS
+CREATE OR REPLACE TABLE person_year_items AS
 SELECT DISTINCT c.person_pseudonym, y.financial_year, i.index_name, i.item
 FROM person_codes c
 JOIN years y ON c.known_date IS NULL OR c.known_date <= y.year_end
@@ -51,67 +53,71 @@ UNION
 SELECT r.person_pseudonym, y.financial_year, 'ltc', l.condition
 FROM pipeline_registers r
 JOIN years y ON r.added_date IS NULL OR r.added_date <= y.year_end
-JOIN (SELECT condition, unnest(string_split(qof_registers, ' ')) AS register FROM list_ltc WHERE qof_registers <> '') l
+JOIN (SELECT condition, ${each_word(qof_registers)} AS register FROM list_ltc WHERE qof_registers <> '') l
   ON l.register = r.register
 UNION
 SELECT r.person_pseudonym, y.financial_year, 'cambridge', l.condition
 FROM pipeline_registers r
 JOIN years y ON r.added_date IS NULL OR r.added_date <= y.year_end
-JOIN (SELECT condition, unnest(string_split(qof_registers, ' ')) AS register FROM list_cambridge
+JOIN (SELECT condition, ${each_word(qof_registers)} AS register FROM list_cambridge
       WHERE qof_registers <> '' AND derivable = 'Y') l
   ON l.register = r.register
 ;
 -- Hierarchy rules: a category is not counted when its more severe category is present.
-CREATE OR REPLACE TEMP TABLE person_year_counted AS
+CREATE OR REPLACE TABLE person_year_counted AS
+-- Left join and keep the unmatched, rather than NOT EXISTS: Spark allows no correlated join inside a subquery.
+WITH superseded AS (
+    SELECT DISTINCT q.person_pseudonym, q.financial_year, h.index_name, h.category
+    FROM (SELECT 'charlson' AS index_name, category, superseded_by FROM list_charlson
+          UNION ALL SELECT 'elixhauser', category, superseded_by FROM list_elixhauser) h
+    JOIN person_year_items q ON q.index_name = h.index_name AND q.item = h.superseded_by
+    WHERE h.superseded_by IS NOT NULL AND h.superseded_by <> '')
 SELECT p.* FROM person_year_items p
-WHERE NOT EXISTS (
-    SELECT 1 FROM (SELECT 'charlson' AS index_name, category, superseded_by FROM list_charlson
-                   UNION ALL SELECT 'elixhauser', category, superseded_by FROM list_elixhauser) h
-    JOIN person_year_items q ON q.person_pseudonym = p.person_pseudonym AND q.financial_year = p.financial_year
-         AND q.index_name = h.index_name AND q.item = h.superseded_by
-    WHERE h.index_name = p.index_name AND h.category = p.item AND h.superseded_by IS NOT NULL AND h.superseded_by <> '')
+LEFT JOIN superseded x ON x.person_pseudonym = p.person_pseudonym AND x.financial_year = p.financial_year
+     AND x.index_name = p.index_name AND x.category = p.item
+WHERE x.person_pseudonym IS NULL
 ;
--- Ordered aggregates are slow in DuckDB, so lists are gathered unordered and sorted per row.
-CREATE OR REPLACE TEMP TABLE item_weights AS
-SELECT 'charlson' AS index_name, category AS item, weight_charlson_1987::DECIMAL(6,2) AS first_weight,
-       weight_quan_2011::DECIMAL(6,2) AS second_weight FROM list_charlson
-UNION ALL SELECT 'elixhauser', category, weight_van_walraven::DECIMAL(6,2), NULL FROM list_elixhauser
-UNION ALL SELECT 'cambridge', condition, weight::DECIMAL(6,2), NULL FROM list_cambridge
+-- Ordered aggregates are slow in DuckDB, so lists are gathered unordered and sorted per row (sorted_list).
+CREATE OR REPLACE TABLE item_weights AS
+SELECT 'charlson' AS index_name, category AS item, CAST(weight_charlson_1987 AS DECIMAL(6,2)) AS first_weight,
+       CAST(weight_quan_2011 AS DECIMAL(6,2)) AS second_weight FROM list_charlson
+UNION ALL SELECT 'elixhauser', category, CAST(weight_van_walraven AS DECIMAL(6,2)), CAST(NULL AS DECIMAL(6,2)) FROM list_elixhauser
+UNION ALL SELECT 'cambridge', condition, CAST(weight AS DECIMAL(6,2)), CAST(NULL AS DECIMAL(6,2)) FROM list_cambridge
 ;
-CREATE OR REPLACE TEMP TABLE person_year_indices AS
+CREATE OR REPLACE TABLE person_year_indices AS
 SELECT p.person_pseudonym, p.financial_year,
        count(*) FILTER (WHERE p.index_name = 'ltc') AS ltc_count,
-       array_to_string(list_sort(list(p.item) FILTER (WHERE p.index_name = 'ltc')), '; ') AS ltc_list,
-       coalesce(sum(w.first_weight) FILTER (WHERE p.index_name = 'charlson'), 0)::INTEGER AS charlson_index,
-       coalesce(sum(w.second_weight) FILTER (WHERE p.index_name = 'charlson'), 0)::INTEGER AS charlson_index_quan_2011,
-       array_to_string(list_sort(list(p.item) FILTER (WHERE p.index_name = 'charlson')), '; ') AS charlson_categories,
-       coalesce(sum(w.first_weight) FILTER (WHERE p.index_name = 'elixhauser'), 0)::INTEGER AS elixhauser_van_walraven,
+       ${sorted_list(p.item, p.index_name = 'ltc')} AS ltc_list,
+       CAST(coalesce(sum(w.first_weight) FILTER (WHERE p.index_name = 'charlson'), 0) AS INTEGER) AS charlson_index,
+       CAST(coalesce(sum(w.second_weight) FILTER (WHERE p.index_name = 'charlson'), 0) AS INTEGER) AS charlson_index_quan_2011,
+       ${sorted_list(p.item, p.index_name = 'charlson')} AS charlson_categories,
+       CAST(coalesce(sum(w.first_weight) FILTER (WHERE p.index_name = 'elixhauser'), 0) AS INTEGER) AS elixhauser_van_walraven,
        count(*) FILTER (WHERE p.index_name = 'elixhauser') AS elixhauser_count,
-       array_to_string(list_sort(list(p.item) FILTER (WHERE p.index_name = 'elixhauser')), '; ') AS elixhauser_categories,
-       coalesce(sum(w.first_weight) FILTER (WHERE p.index_name = 'cambridge'), 0)::DECIMAL(6,2) AS cambridge_multimorbidity_score,
-       array_to_string(list_sort(list(p.item) FILTER (WHERE p.index_name = 'cambridge')), '; ') AS cambridge_conditions
+       ${sorted_list(p.item, p.index_name = 'elixhauser')} AS elixhauser_categories,
+       CAST(coalesce(sum(w.first_weight) FILTER (WHERE p.index_name = 'cambridge'), 0) AS DECIMAL(6,2)) AS cambridge_multimorbidity_score,
+       ${sorted_list(p.item, p.index_name = 'cambridge')} AS cambridge_conditions
 FROM person_year_counted p
 LEFT JOIN item_weights w ON w.index_name = p.index_name AND w.item = p.item
 GROUP BY p.person_pseudonym, p.financial_year
 ;
 -- The cost percentile sorts a narrow table, not the wide result.
-CREATE OR REPLACE TEMP TABLE person_year_cost_rank AS
+CREATE OR REPLACE TABLE person_year_cost_rank AS
 SELECT person_pseudonym, financial_year,
        -- The share of people that year whose cost is lower, in whole percent; the very highest fall in 99, the top 1%.
        least(99, CAST(floor(100 * percent_rank() OVER (PARTITION BY financial_year ORDER BY total_cost)) AS INTEGER)) AS cost_percentile
 FROM pipeline_summary
 ;
 -- Hospital Frailty Risk Score: distinct three-character categories recorded in the two years to the year end.
-CREATE OR REPLACE TEMP TABLE person_year_frailty AS
+CREATE OR REPLACE TABLE person_year_frailty AS
 WITH categories AS (
     SELECT DISTINCT c.person_pseudonym, y.financial_year, left(c.code, 3) AS icd10_category
     FROM person_codes c
     JOIN years y ON c.known_date > y.year_end - INTERVAL 2 YEAR AND c.known_date <= y.year_end)
-SELECT c.person_pseudonym, c.financial_year, sum(f.weight)::DECIMAL(6,1) AS hospital_frailty_risk_score
+SELECT c.person_pseudonym, c.financial_year, CAST(sum(f.weight) AS DECIMAL(6,1)) AS hospital_frailty_risk_score
 FROM categories c JOIN list_frailty f USING (icd10_category)
 GROUP BY c.person_pseudonym, c.financial_year
 ;
-CREATE OR REPLACE TEMP TABLE person_year_use AS
+CREATE OR REPLACE TABLE person_year_use AS
 SELECT person_pseudonym, financial_year,
        count(*) FILTER (WHERE setting = 'admitted_patient_care' AND point_of_delivery = 'NEL') AS emergency_admissions,
        count(*) FILTER (WHERE setting = 'a_and_e') AS ae_attendances,
@@ -122,7 +128,7 @@ WHERE person_pseudonym IS NOT NULL AND setting IN ('admitted_patient_care', 'a_a
 GROUP BY person_pseudonym, financial_year
 ;
 -- Activation levels for the few people with a score, so the wide result below needs only equality joins.
-CREATE OR REPLACE TEMP TABLE person_year_activation AS
+CREATE OR REPLACE TABLE person_year_activation AS
 SELECT p.person_pseudonym, y.financial_year, p.activation_score, a.activation_level
 FROM pipeline_people p
 CROSS JOIN years y
@@ -142,9 +148,9 @@ SELECT s.person_pseudonym, s.financial_year, s.age_at_year_start,
        coalesce(i.elixhauser_van_walraven, 0) AS elixhauser_van_walraven,
        coalesce(i.elixhauser_count, 0) AS elixhauser_count,
        coalesce(i.elixhauser_categories, '') AS elixhauser_categories,
-       coalesce(i.cambridge_multimorbidity_score, 0)::DECIMAL(6,2) AS cambridge_multimorbidity_score,
+       CAST(coalesce(i.cambridge_multimorbidity_score, 0) AS DECIMAL(6,2)) AS cambridge_multimorbidity_score,
        coalesce(i.cambridge_conditions, '') AS cambridge_conditions,
-       coalesce(f.hospital_frailty_risk_score, 0)::DECIMAL(6,1) AS hospital_frailty_risk_score,
+       CAST(coalesce(f.hospital_frailty_risk_score, 0) AS DECIMAL(6,1)) AS hospital_frailty_risk_score,
        CASE WHEN s.age_at_year_start < 75 THEN NULL
             WHEN coalesce(f.hospital_frailty_risk_score, 0) < 5 THEN 'low'
             WHEN f.hospital_frailty_risk_score <= 15 THEN 'intermediate' ELSE 'high' END AS frailty_risk,

@@ -1,0 +1,56 @@
+package org.almoner.engine.stages;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.almoner.engine.identity.NhsNumber;
+
+/**
+ * Values each dialect's SQL must agree with Java about: candidate NHS numbers (valid, one digit off, malformed) and
+ * pairs of dates for whole years of age.
+ */
+final class DialectCases {
+
+    private DialectCases() {
+    }
+
+    /** Text that may or may not be an NHS number, with some of every kind of wrong. */
+    static List<String> nhsNumberCandidates() {
+        List<String> candidates = new ArrayList<>(List.of("9990000018", "9990000026", "9990000019", "999000001",
+                "99900000181", "999000001X", "abcdefghij", "0000000000", "4010232137", "4010232138"));
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 200; i++) {
+            candidates.add(NhsNumber.randomTestNumber(random).toString());
+            candidates.add(String.format("%010d", random.nextLong(10_000_000_000L)));
+        }
+        return List.copyOf(candidates);
+    }
+
+    /** Java's answer: {@link NhsNumber#isValid}. */
+    static boolean nhsNumberValid(String candidate) {
+        return NhsNumber.isValid(candidate);
+    }
+
+    /** Pairs of (on, born), including leap days and birthdays on the day. */
+    static List<LocalDate[]> datePairs() {
+        List<LocalDate[]> pairs = new ArrayList<>();
+        pairs.add(new LocalDate[] {LocalDate.of(2025, 2, 28), LocalDate.of(2000, 2, 29)});
+        pairs.add(new LocalDate[] {LocalDate.of(2025, 3, 1), LocalDate.of(2000, 2, 29)});
+        pairs.add(new LocalDate[] {LocalDate.of(2024, 2, 29), LocalDate.of(2000, 2, 29)});
+        pairs.add(new LocalDate[] {LocalDate.of(2025, 4, 1), LocalDate.of(1940, 4, 1)});
+        pairs.add(new LocalDate[] {LocalDate.of(2025, 4, 1), LocalDate.of(1940, 4, 2)});
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < 200; i++) {
+            LocalDate born = LocalDate.of(1920, 1, 1).plusDays(random.nextInt(36_000));
+            pairs.add(new LocalDate[] {born.plusDays(random.nextInt(40_000)), born});
+        }
+        return List.copyOf(pairs);
+    }
+
+    /** Java's answer: whole years from born to on. */
+    static int wholeYears(LocalDate on, LocalDate born) {
+        return Period.between(born, on).getYears();
+    }
+}

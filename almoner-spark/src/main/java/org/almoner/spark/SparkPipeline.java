@@ -1,0 +1,345 @@
+package org.almoner.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.almoner.engine.EngineErrorCode;
+import org.almoner.engine.EngineException;
+import org.almoner.engine.cohorts.CohortDefinitions;
+import org.almoner.engine.cohorts.Cohorts;
+import org.almoner.engine.cohorts.FieldType;
+import org.almoner.engine.costing.Costing;
+import org.almoner.engine.format.InputFile;
+import org.almoner.engine.ingest.FileAccount;
+import org.almoner.engine.ingest.IngestDefinitions;
+import org.almoner.engine.linkage.Linkage;
+import org.almoner.engine.pipeline.PersonYearSummary;
+import org.almoner.engine.pseudonymisation.Pseudonymisation;
+import org.almoner.engine.pseudonymisation.Pseudonymiser;
+import org.almoner.engine.stages.SqlDialect;
+import org.almoner.engine.stratification.RiskStratification;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The linked data set pipeline on Spark: ingest with the row rules and accounts, pseudonymisation,
+ * deterministic linkage on the NHS number, costing and the person-year summary, each stage from the
+ * engine's definitions in Spark's dialect. Outputs are Parquet on any Hadoop-compatible store, written
+ * to a folder beside the output and renamed into place at the end, so a failure leaves nothing half-written.
+ *
+ * <p>Then risk stratification, from the files written, to {@code risk/person_year_risk.parquet}, and cohort
+ * membership to {@code cohorts/cohort_members.parquet}.
+ *
+ * <p>Not (yet) on Spark: the data quality report's four measures, line numbers of rejects, probabilistic
+ * linkage, FHIR bundles, Parquet input, the mental health cluster split and the uncosted-rows listing.
+ */
+public final class SparkPipeline {
+
+    private final SparkSession spark;
+    private final SparkRelations relations;
+
+    public SparkPipeline(SparkSession spark) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.relations = new SparkRelations(spark);
+        SparkRelations.configure(spark);
+    }
+
+    public SparkResult run(SparkRequest request) {
+        requireNonNull(request, "request is null");
+        long start = System.nanoTime();
+        Path output = new Path(request.output());
+        FileSystem fileSystem = fileSystem(output);
+        checkOutputFree(fileSystem, output, request.replaceOutput());
+        String suffix = UUID.randomUUID().toString();
+        Path staging = new Path(output.getParent(), "." + output.getName() + ".partial-" + suffix);
+        Path work = new Path(output.getParent(), "." + output.getName() + ".work-" + suffix);
+        try {
+            ReferenceTables.load(spark, request.reference());
+            List<FileAccount> accounts = ingest(request.input(), work);
+            writeRejects(new Path(staging, "quality/rejects.csv"));
+
+            Pseudonymiser pseudonymiser = new Pseudonymiser(request.key());
+            relations.defineAll(Pseudonymisation.definitions(pseudonymiser, request.asOf(), SqlDialect.SPARK));
+            relations.define(Linkage.noSupplementaryLinks());
+            relations.define(Linkage.activityLinked());
+            List<String> linkedColumns = List.of(spark.table("activity_linked").columns());
+            relations.defineAll(Costing.definitions("activity_linked", "activity_costed", linkedColumns, SqlDialect.SPARK));
+
+            Path activity = new Path(staging, "linked/activity.parquet");
+            spark.table("activity_costed").write().mode(SaveMode.ErrorIfExists).parquet(activity.toString());
+            spark.read().parquet(activity.toString()).createOrReplaceTempView("activity_published");
+            writeParquet("people_pseudonymised", new Path(staging, "linked/people.parquet"));
+            writeParquet("diagnoses_pseudonymised", new Path(staging, "linked/diagnoses.parquet"));
+            writeParquet("condition_registers_pseudonymised", new Path(staging, "linked/condition_registers.parquet"));
+            relations.define(PersonYearSummary.relation());
+            Path summary = new Path(staging, "summary/person_year_summary.parquet");
+            writeParquet("person_year_summary", summary);
+            long personYearsAtRisk = stratify(staging);
+            long cohortMembers = cohorts(staging, request.cohortDefinitions());
+
+            SparkResult result = new SparkResult(request.output(), accounts,
+                    count(Pseudonymisation.COUNTS.get(0)), count(Pseudonymisation.COUNTS.get(1)),
+                    linkage(), costing(), count("SELECT count(*) FROM person_year_summary"), personYearsAtRisk, cohortMembers,
+                    pseudonymiser.keyFingerprint(),
+                    Duration.ofNanos(System.nanoTime() - start));
+            writeSummary(fileSystem, new Path(staging, "run-summary.json"), result);
+            publish(fileSystem, staging, output, suffix);
+            return result;
+        } catch (IOException e) {
+            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "The Spark pipeline could not write " + output + ": "
+                    + e.getMessage(), e);
+        } finally {
+            spark.catalog().clearCache();
+            deleteQuietly(fileSystem, work);
+            deleteQuietly(fileSystem, staging);
+        }
+    }
+
+    /**
+     * Risk stratification of the output just written, as {@code almoner stratify} works it out: read from the
+     * written files, as the DuckDB command reads a pipeline folder, to {@code risk/person_year_risk.parquet}.
+     */
+    private long stratify(Path staging) {
+        Map<String, String> views = Map.of("pipeline_people", "linked/people.parquet", "pipeline_diagnoses", "linked/diagnoses.parquet",
+                "pipeline_registers", "linked/condition_registers.parquet", "pipeline_activity", "linked/activity.parquet",
+                "pipeline_summary", "summary/person_year_summary.parquet");
+        views.forEach((view, file) -> spark.read().parquet(new Path(staging, file).toString()).createOrReplaceTempView(view));
+        Map<String, Integer> thresholds = ReferenceTables.loadCodeLists(spark);
+        relations.defineAll(RiskStratification.definitions(thresholds.get("emergency_admissions"), thresholds.get("ae_attendances"),
+                SqlDialect.SPARK));
+        writeParquet("person_year_risk", new Path(staging, "risk/" + RiskStratification.RISK_PARQUET));
+        return count("SELECT count(*) FROM person_year_risk");
+    }
+
+    /**
+     * Cohort membership by the built-in cohort definitions, or those of {@code definitionsFile} (on the driver),
+     * checked against the stratification's fields as {@code almoner cohort} checks them.
+     */
+    private long cohorts(Path staging, java.nio.file.Path definitionsFile) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (StructField field : spark.table("person_year_risk").schema().fields()) {
+            columns.put(field.name(), databaseType(field.dataType()));
+        }
+        Map<String, FieldType> fields = Cohorts.fields(columns);
+        CohortDefinitions definitions = definitionsFile == null ? CohortDefinitions.builtIn(fields)
+                : CohortDefinitions.read(definitionsFile, fields);
+        relations.define(Cohorts.members(definitions));
+        writeParquet("cohort_members", new Path(staging, "cohorts/" + Cohorts.MEMBERS_PARQUET));
+        return count("SELECT count(*) FROM cohort_members");
+    }
+
+    /** The DuckDB name of a Spark type, which is how the cohort rules know a field as number, flag or text. */
+    private static String databaseType(DataType type) {
+        if (type instanceof DecimalType decimal) {
+            return "DECIMAL(" + decimal.precision() + "," + decimal.scale() + ")";
+        }
+        return switch (type.typeName()) {
+            case "boolean" -> "BOOLEAN";
+            case "integer" -> "INTEGER";
+            case "long" -> "BIGINT";
+            case "double" -> "DOUBLE";
+            case "date" -> "DATE";
+            default -> "VARCHAR";
+        };
+    }
+
+    /** Reads each kind of file through the row rules into staged Parquet, then applies the rules across rows. */
+    private List<FileAccount> ingest(String input, Path work) {
+        for (InputFile format : InputFile.values()) {
+            String location = format == InputFile.ACTIVITY ? input + "/activity/*.csv" : input + "/" + format.baseName() + ".csv";
+            Dataset<Row> text = readCsv(format, location);
+            text.createOrReplaceTempView(format.baseName() + "_text");
+            Dataset<Row> typed = spark.sql(IngestDefinitions.typedRows(format, format.baseName() + "_text", "source_file",
+                    SqlDialect.SPARK));
+            if (format == InputFile.ACTIVITY) {
+                // An identifier that stays put across reads: given once, as the rows are staged.
+                typed = typed.withColumn("activity_id", functions.monotonically_increasing_id());
+            }
+            String staged = new Path(work, format.baseName()).toString();
+            try {
+                typed.write().mode(SaveMode.ErrorIfExists).parquet(staged);
+            } catch (Exception e) {
+                throw malformed(location, e);
+            }
+            spark.read().parquet(staged).createOrReplaceTempView(format.baseName() + "_ingested");
+        }
+        relations.defineAll(IngestDefinitions.duplicateRelations());
+        boolean duplicates = count("SELECT count(*) FROM duplicate_activity") > 0;
+        relations.defineAll(IngestDefinitions.checkedRelations(duplicates));
+        return accounts();
+    }
+
+    private Dataset<Row> readCsv(InputFile format, String location) {
+        StructType schema = new StructType(format.columnNames().stream()
+                .map(name -> DataTypes.createStructField(name, DataTypes.StringType, true))
+                .toArray(StructField[]::new));
+        try {
+            return spark.read().schema(schema)
+                    .option("header", "true")
+                    // The header must name the format's columns in order, as it must for DuckDB.
+                    .option("enforceSchema", "false")
+                    .option("mode", "FAILFAST")
+                    .option("quote", "\"")
+                    .option("escape", "\"")
+                    .option("encoding", "UTF-8")
+                    .csv(location)
+                    .select(functions.col("*"), functions.col("_metadata.file_path").as("source_file"));
+        } catch (Exception e) {
+            if (e instanceof AnalysisException && e.getMessage() != null && e.getMessage().contains("PATH_NOT_FOUND")) {
+                throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "There is no " + location + " (the " + format.baseName()
+                        + " file). See docs/formats.md for the files an input folder holds.");
+            }
+            throw malformed(location, e);
+        }
+    }
+
+    private static EngineException malformed(String location, Exception e) {
+        String reason = rootMessage(e);
+        return new EngineException(EngineErrorCode.MALFORMED_INPUT, location + ": cannot be read as the format's CSV (" + reason
+                + "). Check the header names the columns of docs/formats.md in order, each line has as many fields, and"
+                + " the file is UTF-8.", e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** Each file counted three independent ways (rows staged, rows loaded, rows rejected), checked by {@link FileAccount}. */
+    private List<FileAccount> accounts() {
+        String read = Stream.of(InputFile.values())
+                .map(format -> "SELECT source_file, '" + format.baseName() + "' AS kind, count(*) AS rows_read FROM "
+                        + format.baseName() + "_ingested GROUP BY source_file")
+                .collect(Collectors.joining(" UNION ALL "));
+        String loaded = Stream.of(InputFile.values())
+                .map(format -> "SELECT source_file, count(*) AS loaded FROM " + format.baseName() + "_in GROUP BY source_file")
+                .collect(Collectors.joining(" UNION ALL "));
+        String rejected = Stream.of(InputFile.values())
+                .map(format -> "SELECT source_file, count(*) AS rejected FROM " + format.baseName()
+                        + "_checked WHERE reject IS NOT NULL GROUP BY source_file")
+                .collect(Collectors.joining(" UNION ALL "));
+        List<FileAccount> accounts = new ArrayList<>();
+        for (Row row : spark.sql("SELECT f.source_file, f.kind, f.rows_read, coalesce(l.loaded, 0), coalesce(r.rejected, 0)"
+                + " FROM (" + read + ") f LEFT JOIN (" + loaded + ") l ON l.source_file = f.source_file"
+                + " LEFT JOIN (" + rejected + ") r ON r.source_file = f.source_file ORDER BY f.kind, f.source_file").collectAsList()) {
+            accounts.add(new FileAccount(row.getString(0), row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4)));
+        }
+        return accounts;
+    }
+
+    private void writeRejects(Path target) {
+        String rejects = Stream.of(InputFile.values())
+                .map(format -> "SELECT source_file, split_part(reject, chr(31), 1) AS field, split_part(reject, chr(31), 2) AS reason"
+                        + " FROM " + format.baseName() + "_checked WHERE reject IS NOT NULL")
+                .collect(Collectors.joining(" UNION ALL "));
+        // Rejects are few: one file people can open, in a stable order.
+        spark.sql(rejects + " ORDER BY source_file, field, reason").coalesce(1).write().option("header", "true")
+                .mode(SaveMode.ErrorIfExists).csv(target.toString());
+    }
+
+    private void writeParquet(String relation, Path target) {
+        spark.table(relation).write().mode(SaveMode.ErrorIfExists).parquet(target.toString());
+    }
+
+    private Map<String, Map<String, Long>> linkage() {
+        Map<String, Map<String, Long>> bySource = new LinkedHashMap<>();
+        for (Row row : spark.sql("SELECT source_system, link_method, count(*) FROM activity_published GROUP BY ALL"
+                + " ORDER BY source_system, link_method").collectAsList()) {
+            bySource.computeIfAbsent(row.getString(0), source -> new LinkedHashMap<>()).put(row.getString(1), row.getLong(2));
+        }
+        return bySource;
+    }
+
+    private Map<String, SparkResult.Tally> costing() {
+        Map<String, SparkResult.Tally> byMethod = new LinkedHashMap<>();
+        for (Row row : spark.sql("SELECT costing_method, count(*), coalesce(sum(cost), 0) FROM activity_published GROUP BY ALL"
+                + " ORDER BY costing_method").collectAsList()) {
+            byMethod.put(row.getString(0), new SparkResult.Tally(row.getLong(1), row.getDecimal(2).setScale(2)));
+        }
+        return byMethod;
+    }
+
+    private long count(String query) {
+        return relations.count(query);
+    }
+
+    private FileSystem fileSystem(Path path) {
+        try {
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Cannot reach the file system of " + path + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void checkOutputFree(FileSystem fileSystem, Path output, boolean replace) {
+        try {
+            if (fileSystem.exists(output) && !replace && fileSystem.listStatus(output).length > 0) {
+                throw new EngineException(EngineErrorCode.BAD_ARGUMENT, "The output folder " + output
+                        + " already holds files. Choose a new folder, or add --replace to replace it once the new output is complete.");
+            }
+        } catch (IOException e) {
+            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Cannot read the output folder " + output + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void writeSummary(FileSystem fileSystem, Path target, SparkResult result) throws IOException {
+        try (OutputStream out = fileSystem.create(target, false)) {
+            out.write(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.asJson())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Moves the complete output into place; an output it replaces is set aside first and removed after. */
+    private static void publish(FileSystem fileSystem, Path staging, Path output, String suffix) throws IOException {
+        Path previous = new Path(output.getParent(), "." + output.getName() + ".previous-" + suffix);
+        boolean replacing = fileSystem.exists(output);
+        if (replacing && !fileSystem.rename(output, previous)) {
+            throw new IOException("could not move the earlier output aside");
+        }
+        if (!fileSystem.rename(staging, output)) {
+            if (replacing) {
+                fileSystem.rename(previous, output);
+            }
+            throw new IOException("could not move the new output into place");
+        }
+        if (replacing) {
+            fileSystem.delete(previous, true);
+        }
+    }
+
+    private static void deleteQuietly(FileSystem fileSystem, Path path) {
+        try {
+            fileSystem.delete(path, true);
+        } catch (IOException e) {
+            // A work folder left behind is untidy, not wrong; its name says what it is.
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.almoner.spark;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.almoner.engine.ingest.FileAccount;
+
+/**
+ * What a Spark pipeline run did.
+ *
+ * @param output the folder published
+ * @param files every input file, its rows read, loaded and rejected
+ * @param peoplePseudonymised people of the spine under pseudonyms
+ * @param peopleWithNhsNumber people the NHS number links activity to
+ * @param linkage activity rows per source system and link method
+ * @param costing activity rows and cost per costing method
+ * @param personYears rows of the person-year summary
+ * @param personYearsStratified rows of the risk stratification
+ * @param cohortMemberships rows of cohort membership (a person-year in two cohorts counts twice)
+ * @param keyFingerprint the public name of the pseudonymisation key used
+ * @param elapsed wall-clock time of the run
+ */
+public record SparkResult(String output, List<FileAccount> files, long peoplePseudonymised, long peopleWithNhsNumber,
+        Map<String, Map<String, Long>> linkage, Map<String, Tally> costing, long personYears, long personYearsStratified, long cohortMemberships,
+        String keyFingerprint,
+        Duration elapsed) {
+
+    public SparkResult {
+        requireNonNull(output, "output is null");
+        files = List.copyOf(requireNonNull(files, "files is null"));
+        linkage = Map.copyOf(requireNonNull(linkage, "linkage is null"));
+        costing = Map.copyOf(requireNonNull(costing, "costing is null"));
+        requireNonNull(keyFingerprint, "keyFingerprint is null");
+        requireNonNull(elapsed, "elapsed is null");
+    }
+
+    /** Rows and their total cost (pounds, to the penny). */
+    public record Tally(long rows, BigDecimal cost) {
+
+        public Tally {
+            requireNonNull(cost, "cost is null");
+        }
+    }
+
+    public long rowsRead() {
+        return files.stream().mapToLong(FileAccount::read).sum();
+    }
+
+    public long rowsLoaded() {
+        return files.stream().mapToLong(FileAccount::loaded).sum();
+    }
+
+    public long rowsRejected() {
+        return files.stream().mapToLong(FileAccount::rejected).sum();
+    }
+
+    /** The run summary as written to run-summary.json. */
+    Map<String, Object> asJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("engine", "spark");
+        json.put("rows_read", rowsRead());
+        json.put("rows_loaded", rowsLoaded());
+        json.put("rows_rejected", rowsRejected());
+        json.put("files", files.stream().map(file -> Map.of("file", file.file(), "kind", file.kind(), "read", file.read(),
+                "loaded", file.loaded(), "rejected", file.rejected())).toList());
+        json.put("people_pseudonymised", peoplePseudonymised);
+        json.put("people_with_nhs_number", peopleWithNhsNumber);
+        json.put("linkage", linkage);
+        Map<String, Object> costs = new LinkedHashMap<>();
+        costing.forEach((method, tally) -> costs.put(method, Map.of("rows", tally.rows(), "cost", tally.cost().toPlainString())));
+        json.put("costing", costs);
+        json.put("person_years", personYears);
+        json.put("person_years_stratified", personYearsStratified);
+        json.put("cohort_memberships", cohortMemberships);
+        json.put("key_fingerprint", keyFingerprint);
+        json.put("elapsed_seconds", elapsed.toMillis() / 1000.0);
+        return json;
+    }
+}

@@ -1,0 +1,140 @@
+package org.almoner.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.almoner.engine.EngineErrorCode;
+import org.almoner.engine.EngineException;
+import org.almoner.engine.identity.NhsNumber;
+import org.almoner.engine.pseudonymisation.PseudonymisationKey;
+import org.almoner.engine.pseudonymisation.Pseudonymiser;
+import org.almoner.engine.stages.SqlDialect;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark spelling of each dialect difference gives Java's answer, as the engine's SqlDialectTest checks DuckDB's;
+ * and bad input gets a clear error and no output.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SparkDialectTest {
+
+    private SparkSession spark;
+
+    @BeforeAll
+    void start() {
+        spark = SparkSession.builder().master("local[1]").appName("almoner-dialect").config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "1").getOrCreate();
+        SparkRelations.configure(spark);
+    }
+
+    @AfterAll
+    void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void checksNhsNumbersAsJavaDoes() {
+        List<String> candidates = new ArrayList<>(List.of("9990000018", "9990000026", "9990000019", "999000001",
+                "99900000181", "999000001X", "abcdefghij", "0000000000", "4010232137", "4010232138"));
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 200; i++) {
+            candidates.add(NhsNumber.randomTestNumber(random).toString());
+            candidates.add(String.format("%010d", random.nextLong(10_000_000_000L)));
+        }
+        List<Boolean> spark = column(values(candidates), SqlDialect.SPARK.nhsNumberValid("v")).stream().map(Boolean.class::cast).toList();
+        List<Boolean> java = candidates.stream().map(NhsNumber::isValid).toList();
+        assertThat(spark).isEqualTo(java);
+        assertThat(java).contains(true, false);
+    }
+
+    @Test
+    void pseudonymisesAsJavaDoes() {
+        Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymisationKey.of("dialect-".repeat(6), "test"));
+        List<String> identifiers = List.of("9990000018", "GP1", "LA_SOCIAL_CARE:LA-77", "Zoë Ŵ", "");
+        List<Object> spark = column(values(identifiers), pseudonymiser.sqlExpression("nhs", "v", SqlDialect.SPARK));
+        assertThat(spark).isEqualTo(identifiers.stream().map(id -> (Object) pseudonymiser.pseudonym("nhs", id)).toList());
+    }
+
+    @Test
+    void countsWholeYearsAsJavaDoes() {
+        List<LocalDate[]> pairs = new ArrayList<>();
+        pairs.add(new LocalDate[] {LocalDate.of(2025, 2, 28), LocalDate.of(2000, 2, 29)});
+        pairs.add(new LocalDate[] {LocalDate.of(2025, 3, 1), LocalDate.of(2000, 2, 29)});
+        pairs.add(new LocalDate[] {LocalDate.of(2025, 4, 1), LocalDate.of(1940, 4, 2)});
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < 200; i++) {
+            LocalDate born = LocalDate.of(1920, 1, 1).plusDays(random.nextInt(36_000));
+            pairs.add(new LocalDate[] {born.plusDays(random.nextInt(40_000)), born});
+        }
+        String values = IntStream.range(0, pairs.size())
+                .mapToObj(i -> "(" + i + ", DATE '" + pairs.get(i)[0] + "', DATE '" + pairs.get(i)[1] + "')")
+                .collect(Collectors.joining(", "));
+        List<Integer> years = spark.sql("SELECT " + SqlDialect.wholeYears("o", "b") + " FROM VALUES " + values
+                + " AS t(i, o, b) ORDER BY i").collectAsList().stream().map(row -> row.getInt(0)).toList();
+        assertThat(years).isEqualTo(pairs.stream().map(p -> Period.between(p[1], p[0]).getYears()).toList());
+    }
+
+    @Test
+    void givesTheIntegersAsked() {
+        assertThat(spark.sql("SELECT y FROM " + SqlDialect.SPARK.integers("y", 1998, 2002) + " r ORDER BY y").collectAsList()
+                .stream().map(row -> row.getInt(0)).toList()).containsExactly(1998, 1999, 2000, 2001);
+        assertThat(spark.sql("SELECT " + SqlDialect.SPARK.integerDivide("17", "5")).first().getLong(0)).isEqualTo(3);
+    }
+
+    @Test
+    void saysWhichFileIsMissing(@TempDir Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("input/activity"));
+        assertThatThrownBy(() -> new SparkPipeline(spark).run(request(folder)))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("people.csv")
+                .satisfies(e -> assertThat(((EngineException) e).code()).isEqualTo(EngineErrorCode.INPUT_NOT_FOUND));
+        assertThat(folder.resolve("output")).doesNotExist();
+    }
+
+    @Test
+    void namesTheFileWhoseHeaderIsWrongAndWritesNothing(@TempDir Path folder) throws IOException {
+        Path input = Files.createDirectories(folder.resolve("input/activity"));
+        Files.writeString(folder.resolve("input/people.csv"), "person_id,surname\nP1,Smith\n");
+        assertThatThrownBy(() -> new SparkPipeline(spark).run(request(folder)))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("people.csv")
+                .hasMessageContaining("docs/formats.md")
+                .satisfies(e -> assertThat(((EngineException) e).code()).isEqualTo(EngineErrorCode.MALFORMED_INPUT));
+        assertThat(folder.resolve("output")).doesNotExist();
+        assertThat(input).exists();
+    }
+
+    private static SparkRequest request(Path folder) {
+        return new SparkRequest(folder.resolve("input").toString(), folder.resolve("output").toString(), null,
+                PseudonymisationKey.of("errors-".repeat(7), "test"), LocalDate.of(2025, 6, 30), false, null);
+    }
+
+    private static String values(List<String> texts) {
+        return IntStream.range(0, texts.size()).mapToObj(i -> "(" + i + ", '" + texts.get(i).replace("'", "''") + "')")
+                .collect(Collectors.joining(", "));
+    }
+
+    private List<Object> column(String values, String expression) {
+        List<Object> results = new ArrayList<>();
+        for (Row row : spark.sql("SELECT " + expression + " FROM VALUES " + values + " AS t(i, v) ORDER BY i").collectAsList()) {
+            results.add(row.get(0));
+        }
+        return results;
+    }
+}
