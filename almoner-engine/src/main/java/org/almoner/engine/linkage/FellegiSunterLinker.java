@@ -102,25 +102,37 @@ public final class FellegiSunterLinker {
 
         StageClock clock = StageClock.start();
         log.accept("Comparing pairs from " + counts.size() + " blocking rules");
+        // Records that agree on every field (a person's many activity rows) are compared once, as one
+        // profile, and the comparison is then given to each pair of their records: the string
+        // comparisons cost per profile pair, not per record pair, and every record pair gets exactly
+        // the levels it would have got on its own.
+        String leftProfiles = groupIntoProfiles(LEFT);
+        String rightProfiles = deduplicate ? leftProfiles : groupIntoProfiles(RIGHT);
         StringBuilder union = new StringBuilder();
         for (int i = 0; i < settings.blockingRules().size(); i++) {
             if (i > 0) {
                 union.append(" UNION ALL ");
             }
-            union.append("SELECT l.record_id AS left_id, r.record_id AS right_id, ").append(i + 1).append(" AS rule FROM ")
-                    .append(LEFT).append(" l JOIN ").append(RIGHT).append(" r ON ")
+            union.append("SELECT l.profile_id AS left_profile, r.profile_id AS right_profile, ").append(i + 1).append(" AS rule FROM ")
+                    .append(leftProfiles).append(" l JOIN ").append(rightProfiles).append(" r ON ")
                     .append(settings.blockingRules().get(i).joinCondition());
-            if (deduplicate) {
-                union.append(" AND l.record_id < r.record_id");
-            }
         }
-        Sql.execute(connection, "CREATE OR REPLACE TABLE fs_candidates AS SELECT left_id, right_id, min(rule) AS blocking_rule FROM ("
-                + union + ") GROUP BY left_id, right_id");
-        Sql.execute(connection, "CREATE OR REPLACE TABLE fs_compared AS SELECT c.left_id, c.right_id, c.blocking_rule, "
-                + frequencyColumns() + stripComments(levels) + " FROM fs_candidates c JOIN " + LEFT + " l ON l.record_id = c.left_id JOIN "
-                + RIGHT + " r ON r.record_id = c.right_id");
-        Sql.execute(connection, "DROP TABLE fs_candidates");
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_candidates AS SELECT left_profile, right_profile, min(rule) AS blocking_rule FROM ("
+                + union + ") GROUP BY left_profile, right_profile");
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_profile_pairs AS SELECT c.left_profile, c.right_profile, c.blocking_rule, "
+                + frequencyColumns() + stripComments(levels) + " FROM fs_candidates c JOIN " + leftProfiles + " l ON l.profile_id = c.left_profile JOIN "
+                + rightProfiles + " r ON r.profile_id = c.right_profile");
+        long profilePairs = Sql.queryLong(connection, "SELECT count(*) FROM fs_profile_pairs");
+        // De-duplicating, each unordered pair of records is kept once, as (smaller id, larger id), as
+        // the profile pairs come in both orders.
+        Sql.execute(connection, "CREATE OR REPLACE TABLE fs_compared AS SELECT l.record_id AS left_id, r.record_id AS right_id, p.blocking_rule, "
+                + "p.* EXCLUDE (left_profile, right_profile, blocking_rule) FROM fs_profile_pairs p JOIN " + leftProfiles
+                + "_members l ON l.profile_id = p.left_profile JOIN " + rightProfiles + "_members r ON r.profile_id = p.right_profile"
+                + (deduplicate ? " WHERE l.record_id < r.record_id" : ""));
+        Sql.execute(connection, "DROP TABLE fs_candidates; DROP TABLE fs_profile_pairs; DROP TABLE " + leftProfiles + "; DROP TABLE "
+                + leftProfiles + "_members" + (deduplicate ? "" : "; DROP TABLE " + rightProfiles + "; DROP TABLE " + rightProfiles + "_members"));
         long compared = Sql.queryLong(connection, "SELECT count(*) FROM fs_compared");
+        log.accept(String.format(Locale.UK, "  %,d pairs of records compared as %,d pairs of distinct profiles", compared, profilePairs));
         stages.add(LinkOutcome.StageTime.of("Block and compare", clock));
 
         clock = StageClock.start();
@@ -249,6 +261,23 @@ public final class FellegiSunterLinker {
                 Sql.execute(connection, "DROP TABLE fs_frequency_" + field.column());
             }
         }
+    }
+
+    /**
+     * Groups the records of {@code table} that agree on every field into profiles: table
+     * {@code <table>_profiles} (every prepared column but the record id, and {@code profile_id}) and
+     * {@code <table>_profiles_members} ({@code record_id, profile_id}). Returns the profiles' table.
+     */
+    private String groupIntoProfiles(String table) {
+        String profiles = table + "_profiles";
+        // Every other prepared column follows from these five, so records equal on them are equal on all.
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + profiles + "_members AS SELECT *, dense_rank() OVER"
+                + " (ORDER BY given_name, family_name, date_of_birth, sex, postcode) AS profile_id FROM " + table);
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + profiles + " AS SELECT DISTINCT ON (profile_id) * EXCLUDE (record_id) FROM "
+                + profiles + "_members");
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + profiles + "_members_only AS SELECT record_id, profile_id FROM " + profiles + "_members");
+        Sql.execute(connection, "DROP TABLE " + profiles + "_members; ALTER TABLE " + profiles + "_members_only RENAME TO " + profiles + "_members");
+        return profiles;
     }
 
     /** The right record's frequency of each term-frequency-adjusted name, for {@code fs_compared}. */
