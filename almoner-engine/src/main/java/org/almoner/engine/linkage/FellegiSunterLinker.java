@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.Sql;
 import org.almoner.engine.linkage.internal.Clustering;
+import org.almoner.engine.linkage.internal.StageClock;
 import org.almoner.engine.linkage.internal.ComparisonPattern;
 import org.almoner.engine.linkage.internal.ExpectationMaximisation;
 
@@ -60,10 +60,12 @@ public final class FellegiSunterLinker {
                 + nicknameValues() + ") t(nickname, given_name) GROUP BY nickname");
         String template = Sql.resource(FellegiSunterLinker.class, "prepare-records.sql");
         Sql.execute(connection, template.replace("{target}", LEFT).replace("{source}", leftTable));
+        if (rightTable != null) {
+            Sql.execute(connection, template.replace("{target}", RIGHT).replace("{source}", rightTable));
+        }
+        addNameFrequencies(rightTable == null);
         if (rightTable == null) {
             Sql.execute(connection, "CREATE OR REPLACE VIEW " + RIGHT + " AS SELECT * FROM " + LEFT);
-        } else {
-            Sql.execute(connection, template.replace("{target}", RIGHT).replace("{source}", rightTable));
         }
         List<LinkOutcome.RuleCount> counts = new ArrayList<>();
         for (BlockingRule rule : settings.blockingRules()) {
@@ -98,45 +100,56 @@ public final class FellegiSunterLinker {
         long rightRecords = deduplicate ? leftRecords : Sql.queryLong(connection, "SELECT count(*) FROM " + RIGHT);
         String levels = Sql.resource(FellegiSunterLinker.class, "comparison-levels.sql");
 
-        long start = System.nanoTime();
+        StageClock clock = StageClock.start();
         log.accept("Comparing pairs from " + counts.size() + " blocking rules");
+        // Records that agree on every field (a person's many activity rows) are compared once, as one
+        // profile, and the comparison is then given to each pair of their records: the string
+        // comparisons cost per profile pair, not per record pair, and every record pair gets exactly
+        // the levels it would have got on its own.
+        String leftProfiles = groupIntoProfiles(LEFT);
+        String rightProfiles = deduplicate ? leftProfiles : groupIntoProfiles(RIGHT);
         StringBuilder union = new StringBuilder();
         for (int i = 0; i < settings.blockingRules().size(); i++) {
             if (i > 0) {
                 union.append(" UNION ALL ");
             }
-            union.append("SELECT l.record_id AS left_id, r.record_id AS right_id, ").append(i + 1).append(" AS rule FROM ")
-                    .append(LEFT).append(" l JOIN ").append(RIGHT).append(" r ON ")
+            union.append("SELECT l.profile_id AS left_profile, r.profile_id AS right_profile, ").append(i + 1).append(" AS rule FROM ")
+                    .append(leftProfiles).append(" l JOIN ").append(rightProfiles).append(" r ON ")
                     .append(settings.blockingRules().get(i).joinCondition());
-            if (deduplicate) {
-                union.append(" AND l.record_id < r.record_id");
-            }
         }
-        Sql.execute(connection, "CREATE OR REPLACE TABLE fs_candidates AS SELECT left_id, right_id, min(rule) AS blocking_rule FROM ("
-                + union + ") GROUP BY left_id, right_id");
-        Sql.execute(connection, "CREATE OR REPLACE TABLE fs_compared AS SELECT c.left_id, c.right_id, c.blocking_rule, "
-                + "r.given_name AS given_name_value, r.family_name AS family_name_value, "
-                + stripComments(levels) + " FROM fs_candidates c JOIN " + LEFT + " l ON l.record_id = c.left_id JOIN "
-                + RIGHT + " r ON r.record_id = c.right_id");
-        Sql.execute(connection, "DROP TABLE fs_candidates");
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_candidates AS SELECT left_profile, right_profile, min(rule) AS blocking_rule FROM ("
+                + union + ") GROUP BY left_profile, right_profile");
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_profile_pairs AS SELECT c.left_profile, c.right_profile, c.blocking_rule, "
+                + frequencyColumns() + stripComments(levels) + " FROM fs_candidates c JOIN " + leftProfiles + " l ON l.profile_id = c.left_profile JOIN "
+                + rightProfiles + " r ON r.profile_id = c.right_profile");
+        long profilePairs = Sql.queryLong(connection, "SELECT count(*) FROM fs_profile_pairs");
+        // De-duplicating, each unordered pair of records is kept once, as (smaller id, larger id), as
+        // the profile pairs come in both orders.
+        Sql.execute(connection, "CREATE OR REPLACE TABLE fs_compared AS SELECT l.record_id AS left_id, r.record_id AS right_id, p.blocking_rule, "
+                + "p.* EXCLUDE (left_profile, right_profile, blocking_rule) FROM fs_profile_pairs p JOIN " + leftProfiles
+                + "_members l ON l.profile_id = p.left_profile JOIN " + rightProfiles + "_members r ON r.profile_id = p.right_profile"
+                + (deduplicate ? " WHERE l.record_id < r.record_id" : ""));
+        Sql.execute(connection, "DROP TABLE fs_candidates; DROP TABLE fs_profile_pairs; DROP TABLE " + leftProfiles + "; DROP TABLE "
+                + leftProfiles + "_members" + (deduplicate ? "" : "; DROP TABLE " + rightProfiles + "; DROP TABLE " + rightProfiles + "_members"));
         long compared = Sql.queryLong(connection, "SELECT count(*) FROM fs_compared");
-        stages.add(new LinkOutcome.StageTime("Block and compare", elapsed(start)));
+        log.accept(String.format(Locale.UK, "  %,d pairs of records compared as %,d pairs of distinct profiles", compared, profilePairs));
+        stages.add(LinkOutcome.StageTime.of("Block and compare", clock));
 
-        start = System.nanoTime();
+        clock = StageClock.start();
         log.accept("Estimating u from random pairs and m by expectation-maximisation");
         double[][] u = estimateU(levels, deduplicate);
         double possiblePairs = deduplicate ? leftRecords * (leftRecords - 1) / 2.0 : (double) leftRecords * rightRecords;
         ModelParameters parameters = estimateM(u, Math.max(1, possiblePairs));
-        stages.add(new LinkOutcome.StageTime("Estimate m and u", elapsed(start)));
+        stages.add(LinkOutcome.StageTime.of("Estimate m and u", clock));
 
-        start = System.nanoTime();
+        clock = StageClock.start();
         log.accept("Scoring and clustering");
         score(parameters);
         cluster(deduplicate);
         long links = Sql.queryLong(connection, "SELECT count(*) FROM fs_pairs WHERE decision = 'LINK'");
         long review = Sql.queryLong(connection, "SELECT count(*) FROM fs_pairs WHERE decision = 'REVIEW'");
         long clusters = Sql.queryLong(connection, "SELECT count(DISTINCT cluster_id) FROM fs_clusters");
-        stages.add(new LinkOutcome.StageTime("Score and cluster", elapsed(start)));
+        stages.add(LinkOutcome.StageTime.of("Score and cluster", clock));
         return new LinkOutcome(leftRecords, rightRecords, counts, compared, parameters, links, review, clusters, stages);
     }
 
@@ -217,56 +230,122 @@ public final class FellegiSunterLinker {
         return new ModelParameters(prior, m, uByField, estimate.iterations(), estimate.converged());
     }
 
-    private void score(ModelParameters parameters) {
-        // How common each name is among all records: an exact agreement on a name held by 1 in 10,000
-        // is worth log2(u / 0.0001) more than the average agreement, on one held by 1 in 50 less.
+    /**
+     * How common each name is among all records, kept on each record as a number: an exact agreement
+     * on a name held by 1 in 10,000 is worth log2(u / 0.0001) more than the average agreement, on one
+     * held by 1 in 50 less. Carrying the frequency on the record spares scoring a join on the name
+     * for every compared pair.
+     */
+    private void addNameFrequencies(boolean deduplicate) {
+        String right = deduplicate ? LEFT : RIGHT;
+        StringBuilder columns = new StringBuilder();
+        StringBuilder joins = new StringBuilder();
         for (LinkField field : LinkField.values()) {
             if (field.termFrequencyAdjusted()) {
                 String column = field.column();
-                Sql.execute(connection, "CREATE OR REPLACE TABLE fs_frequency_" + column + " AS SELECT value, count(*) / sum(count(*)) OVER () AS frequency FROM ("
-                        + "SELECT " + column + " AS value FROM " + LEFT + " UNION ALL SELECT " + column + " AS value FROM " + RIGHT
+                // Both sides counted, as records of one person on both sides are the population the name is drawn from.
+                Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_frequency_" + column + " AS SELECT value, count(*) / sum(count(*)) OVER () AS frequency FROM ("
+                        + "SELECT " + column + " AS value FROM " + LEFT + " UNION ALL SELECT " + column + " AS value FROM " + right
                         + ") WHERE value IS NOT NULL GROUP BY value");
+                columns.append(", f_").append(column).append(".frequency AS ").append(column).append("_frequency");
+                joins.append(" LEFT JOIN fs_frequency_").append(column).append(" f_").append(column).append(" ON f_").append(column)
+                        .append(".value = t.").append(column);
             }
         }
-        StringBuilder select = new StringBuilder("SELECT c.left_id, c.right_id, c.blocking_rule");
-        StringBuilder total = new StringBuilder(Double.toString(parameters.priorWeight()));
-        StringBuilder joins = new StringBuilder();
+        for (String table : deduplicate ? List.of(LEFT) : List.of(LEFT, RIGHT)) {
+            Sql.execute(connection, "CREATE OR REPLACE TABLE " + table + "_counted AS SELECT t.*" + columns + " FROM " + table + " t" + joins);
+            Sql.execute(connection, "DROP TABLE " + table + "; ALTER TABLE " + table + "_counted RENAME TO " + table);
+        }
         for (LinkField field : LinkField.values()) {
-            String column = field.column();
-            select.append(", c.").append(column).append("_level, CASE c.").append(column).append("_level");
-            for (int level = 0; level < field.levels().size(); level++) {
-                select.append(" WHEN ").append(level).append(" THEN ").append(parameters.weight(field, level));
+            if (field.termFrequencyAdjusted()) {
+                Sql.execute(connection, "DROP TABLE fs_frequency_" + field.column());
             }
-            select.append(" ELSE 0 END AS ").append(column).append("_weight");
+        }
+    }
+
+    /**
+     * Groups the records of {@code table} that agree on every field into profiles: table
+     * {@code <table>_profiles} (every prepared column but the record id, and {@code profile_id}) and
+     * {@code <table>_profiles_members} ({@code record_id, profile_id}). Returns the profiles' table.
+     */
+    private String groupIntoProfiles(String table) {
+        String profiles = table + "_profiles";
+        // Every other prepared column follows from these five, so records equal on them are equal on all.
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + profiles + "_members AS SELECT *, dense_rank() OVER"
+                + " (ORDER BY given_name, family_name, date_of_birth, sex, postcode) AS profile_id FROM " + table);
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + profiles + " AS SELECT DISTINCT ON (profile_id) * EXCLUDE (record_id) FROM "
+                + profiles + "_members");
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE " + profiles + "_members_only AS SELECT record_id, profile_id FROM " + profiles + "_members");
+        Sql.execute(connection, "DROP TABLE " + profiles + "_members; ALTER TABLE " + profiles + "_members_only RENAME TO " + profiles + "_members");
+        return profiles;
+    }
+
+    /** The right record's frequency of each term-frequency-adjusted name, for {@code fs_compared}. */
+    private static String frequencyColumns() {
+        StringBuilder columns = new StringBuilder();
+        for (LinkField field : LinkField.values()) {
+            if (field.termFrequencyAdjusted()) {
+                columns.append("r.").append(field.column()).append("_frequency, ");
+            }
+        }
+        return columns.toString();
+    }
+
+    /**
+     * Scores every compared pair: the prior's weight, plus each field's level weight (from a small
+     * table of every combination of levels, joined on the pair's levels, rather than a CASE per field
+     * per pair), plus the term-frequency adjustment of an exact name agreement.
+     */
+    private void score(ModelParameters parameters) {
+        StringBuilder weights = new StringBuilder("CREATE OR REPLACE TEMP TABLE fs_weights AS SELECT * FROM ");
+        StringBuilder levelColumns = new StringBuilder();
+        StringBuilder select = new StringBuilder("SELECT c.left_id, c.right_id, c.blocking_rule");
+        StringBuilder total = new StringBuilder("CAST(" + parameters.priorWeight() + " AS DOUBLE)");
+        LinkField[] fields = LinkField.values();
+        for (int f = 0; f < fields.length; f++) {
+            LinkField field = fields[f];
+            String column = field.column();
+            // A blank (-1) adds nothing.
+            weights.append(f == 0 ? "" : " CROSS JOIN ").append("(VALUES (-1, CAST(0 AS DOUBLE))");
+            for (int level = 0; level < field.levels().size(); level++) {
+                weights.append(", (").append(level).append(", CAST(").append(parameters.weight(field, level)).append(" AS DOUBLE))");
+            }
+            weights.append(") t").append(f).append("(").append(column).append("_level, ").append(column).append("_weight)");
+            levelColumns.append(f == 0 ? "" : ", ").append(column).append("_level");
+            select.append(", c.").append(column).append("_level, w.").append(column).append("_weight");
             if (field.termFrequencyAdjusted()) {
                 double exactU = parameters.u().get(field).get(0);
-                select.append(", CASE WHEN c.").append(column).append("_level = 0 AND f_").append(column)
-                        .append(".frequency IS NOT NULL THEN log2(").append(exactU).append(" / f_").append(column)
-                        .append(".frequency) ELSE 0 END AS ").append(column).append("_frequency_adjustment");
-                joins.append(" LEFT JOIN fs_frequency_").append(column).append(" f_").append(column).append(" ON c.")
-                        .append(column).append("_level = 0 AND f_").append(column).append(".value = c.").append(column).append("_value");
+                select.append(", CASE WHEN c.").append(column).append("_level = 0 AND c.").append(column)
+                        .append("_frequency IS NOT NULL THEN log2(CAST(").append(exactU).append(" AS DOUBLE) / c.").append(column)
+                        .append("_frequency) ELSE 0 END AS ").append(column).append("_frequency_adjustment");
                 total.append(" + ").append(column).append("_frequency_adjustment");
             }
             total.append(" + ").append(column).append("_weight");
         }
+        Sql.execute(connection, weights.toString());
         Sql.execute(connection, "CREATE OR REPLACE TABLE fs_pairs AS SELECT *, 1 / (1 + pow(2, -match_weight)) AS match_probability,"
                 + " CASE WHEN match_weight >= " + settings.linkWeight() + " THEN 'LINK' WHEN match_weight >= " + settings.reviewWeight()
                 + " THEN 'REVIEW' ELSE 'NON_LINK' END AS decision FROM (SELECT *, " + total + " AS match_weight FROM ("
-                + select + " FROM fs_compared c" + joins + "))");
+                + select + " FROM fs_compared c JOIN fs_weights w USING (" + levelColumns + ")))");
+        Sql.execute(connection, "DROP TABLE fs_weights");
     }
 
     private void cluster(boolean deduplicate) {
         String rightSide = deduplicate ? "'left'" : "'right'";
-        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_link_edges AS SELECT 'left:' || left_id AS a, " + rightSide
-                + " || ':' || right_id AS b FROM fs_pairs WHERE decision = 'LINK'");
-        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_nodes AS SELECT 'left:' || record_id AS node FROM " + LEFT
-                + (deduplicate ? "" : " UNION ALL SELECT 'right:' || record_id FROM " + RIGHT));
+        // Records are numbered in the order of (side, record id), so the smallest number in a cluster
+        // is its first record and the cluster ids come out as they would from the ids themselves;
+        // label propagation on numbers is far cheaper than on text.
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_nodes AS SELECT row_number() OVER (ORDER BY side, record_id) AS node, side, record_id"
+                + " FROM (SELECT 'left' AS side, record_id FROM " + LEFT
+                + (deduplicate ? "" : " UNION ALL SELECT 'right' AS side, record_id FROM " + RIGHT) + ")");
+        Sql.execute(connection, "CREATE OR REPLACE TEMP TABLE fs_link_edges AS SELECT a.node AS a, b.node AS b FROM fs_pairs p"
+                + " JOIN fs_nodes a ON a.side = 'left' AND a.record_id = p.left_id"
+                + " JOIN fs_nodes b ON b.side = " + rightSide + " AND b.record_id = p.right_id WHERE p.decision = 'LINK'");
         Clustering.connectedComponents(connection, "fs_link_edges", "fs_nodes", "fs_node_clusters");
         Sql.execute(connection, """
                 CREATE OR REPLACE TABLE fs_clusters AS
-                SELECT split_part(node, ':', 1) AS side, substr(node, strpos(node, ':') + 1) AS record_id,
-                       'P' || dense_rank() OVER (ORDER BY cluster) AS cluster_id
-                FROM fs_node_clusters""");
+                SELECT n.side, n.record_id, 'P' || dense_rank() OVER (ORDER BY c.cluster) AS cluster_id
+                FROM fs_node_clusters c JOIN fs_nodes n USING (node)""");
         Sql.execute(connection, "DROP TABLE fs_link_edges; DROP TABLE fs_nodes; DROP TABLE fs_node_clusters");
     }
 
@@ -326,7 +405,4 @@ public final class FellegiSunterLinker {
         return list;
     }
 
-    private static Duration elapsed(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
-    }
 }

@@ -11,6 +11,7 @@ import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.engine.linkage.internal.PeakMemory;
+import org.almoner.engine.linkage.internal.StageClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,7 +86,7 @@ public final class LinkCommand implements Callable<Integer> {
             }
             pairs.add(List.of(ids[0].strip(), ids[1].strip()));
         }
-        long start = System.nanoTime();
+        StageClock clock = StageClock.start();
         LinkJob.Result result = new LinkJob(line -> {
             out.println(line);
             out.flush();
@@ -124,8 +125,10 @@ public final class LinkCommand implements Callable<Integer> {
         if (benchmark) {
             out.println();
             out.println("Time per stage:");
-            result.stages().forEach(stage -> out.printf(Locale.UK, "  %-40s %8.2f s%n", stage.stage(), stage.time().toMillis() / 1000.0));
-            out.printf(Locale.UK, "  %-40s %8.2f s%n", "Total", (System.nanoTime() - start) / 1e9);
+            out.printf(Locale.UK, "  %-40s %8s   %s%n", "", "wall", "processor (user + system, all threads)");
+            result.stages().forEach(stage -> out.printf(Locale.UK, "  %-40s %8.2f s %8.2f s%n", stage.stage(), stage.time().toMillis() / 1000.0,
+                    stage.processorTime().toMillis() / 1000.0));
+            out.printf(Locale.UK, "  %-40s %8.2f s %8.2f s%n", "Total", clock.wall().toMillis() / 1000.0, clock.cpu().toMillis() / 1000.0);
             OptionalLong peak = PeakMemory.peakBytes();
             out.println("Peak memory (resident, Java and DuckDB): "
                     + (peak.isPresent() ? String.format(Locale.UK, "%.2f GB", peak.getAsLong() / 1e9) : "not available on this system"));

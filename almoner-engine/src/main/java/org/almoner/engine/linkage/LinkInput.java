@@ -83,11 +83,11 @@ public final class LinkInput {
             if (source.truth().column() != null) {
                 Sql.execute(connection, "CREATE OR REPLACE TABLE " + table + "_truth AS SELECT record_id, truth_entity AS entity_id FROM " + table + "_loaded");
             } else {
-                Sql.execute(connection, "CREATE OR REPLACE TABLE " + table + "_truth AS SELECT DISTINCT CAST("
+                // A semi join on the records loaded: the truth file usually covers every source, most of it not linked here.
+                Sql.execute(connection, "CREATE OR REPLACE TABLE " + table + "_truth AS SELECT DISTINCT t.record_id, t.entity_id FROM (SELECT CAST("
                         + DuckDb.identifier(source.truth().fileRecordId()) + " AS VARCHAR) AS record_id, CAST("
                         + DuckDb.identifier(source.truth().fileEntityId()) + " AS VARCHAR) AS entity_id FROM "
-                        + reader(List.of(source.truth().file())) + " WHERE CAST(" + DuckDb.identifier(source.truth().fileRecordId())
-                        + " AS VARCHAR) IN (SELECT record_id FROM " + table + "_loaded)");
+                        + reader(List.of(source.truth().file())) + ") t SEMI JOIN " + table + "_loaded l ON l.record_id = t.record_id");
             }
         }
         return unreadDates;
@@ -111,6 +111,8 @@ public final class LinkInput {
         if (files.getFirst().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
             return "read_parquet(" + list + ")";
         }
-        return "read_csv(" + list + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"', union_by_name = true)";
+        // Matching columns by name is only needed across several files, and costs a pass over each file's header first.
+        return "read_csv(" + list + ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"'"
+                + (files.size() > 1 ? ", union_by_name = true" : "") + ")";
     }
 }

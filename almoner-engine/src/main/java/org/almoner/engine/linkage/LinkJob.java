@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,6 +15,7 @@ import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.engine.duckdb.Sql;
+import org.almoner.engine.linkage.internal.StageClock;
 import org.almoner.engine.pipeline.PublishedFolder;
 
 /**
@@ -75,7 +75,7 @@ public final class LinkJob {
 
     private Result link(Connection connection, LinkConfiguration configuration, Path staging, List<List<String>> explain) {
         List<LinkOutcome.StageTime> stages = new ArrayList<>();
-        long start = System.nanoTime();
+        StageClock clock = StageClock.start();
         log.accept("Reading " + configuration.left().name() + (configuration.deduplicate() ? "" : " and " + configuration.right().name()));
         long unreadDates = LinkInput.load(connection, configuration.left(), "link_left_input", configuration.file());
         if (!configuration.deduplicate()) {
@@ -87,7 +87,7 @@ public final class LinkJob {
             log.accept(String.format(java.util.Locale.UK, "  blocking rule %-50s %,15d pairs", count.rule().description(), count.pairs()));
         }
         linker.checkComparisons(counts, configuration.file().toString());
-        stages.add(new LinkOutcome.StageTime("Read, prepare and count comparisons", elapsed(start)));
+        stages.add(LinkOutcome.StageTime.of("Read, prepare and count comparisons", clock));
         LinkOutcome outcome = linker.run(counts, configuration.deduplicate());
         stages.addAll(outcome.stages());
 
@@ -95,14 +95,14 @@ public final class LinkJob {
         boolean leftTruth = configuration.left().truth() != null;
         boolean rightTruth = configuration.deduplicate() ? leftTruth : configuration.right().truth() != null;
         if (leftTruth && rightTruth) {
-            start = System.nanoTime();
+            clock = StageClock.start();
             evaluation = Evaluation.evaluate(connection, "link_left_input_truth",
                     configuration.deduplicate() ? "link_left_input_truth" : "link_right_input_truth", configuration.deduplicate(),
                     configuration.settings().linkWeight(), Evaluation.thresholds(-4, 20, 2));
-            stages.add(new LinkOutcome.StageTime("Evaluate against the truth", elapsed(start)));
+            stages.add(LinkOutcome.StageTime.of("Evaluate against the truth", clock));
         }
 
-        start = System.nanoTime();
+        clock = StageClock.start();
         log.accept("Writing results");
         write(connection, staging, outcome);
         List<PairExplanation> review = PairExplanation.of(connection, outcome.parameters(), "decision = 'REVIEW'", "match_weight DESC", EXPLAINED);
@@ -120,7 +120,7 @@ public final class LinkJob {
         } catch (IOException e) {
             throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Could not write the report: " + e.getMessage(), e);
         }
-        stages.add(new LinkOutcome.StageTime("Write results", elapsed(start)));
+        stages.add(LinkOutcome.StageTime.of("Write results", clock));
         List<PairExplanation> near = new ArrayList<>(weakest.subList(0, Math.min(3, weakest.size())));
         near.addAll(review.subList(0, Math.min(3, review.size())));
         List<String> requested = new ArrayList<>();
@@ -171,9 +171,6 @@ public final class LinkJob {
         Sql.execute(connection, "COPY (" + query + ") TO " + DuckDb.literal(file.toString()) + " (FORMAT csv, HEADER true)");
     }
 
-    private static Duration elapsed(long start) {
-        return Duration.ofNanos(System.nanoTime() - start);
-    }
 
     private static void deleteQuietly(Path root) {
         try (var paths = Files.walk(root)) {

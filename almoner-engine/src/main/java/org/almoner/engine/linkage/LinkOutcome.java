@@ -46,13 +46,19 @@ public record LinkOutcome(long leftRecords, long rightRecords, List<RuleCount> c
      * How long one stage took.
      *
      * @param stage what the stage does
-     * @param time how long it took
+     * @param time how long it took (wall clock)
+     * @param processorTime processor time it used, user and system, all threads (zero where unknown)
      */
-    public record StageTime(String stage, Duration time) {
+    public record StageTime(String stage, Duration time, Duration processorTime) {
 
         public StageTime {
             requireNonNull(stage, "stage is null");
             requireNonNull(time, "time is null");
+            requireNonNull(processorTime, "processorTime is null");
+        }
+
+        static StageTime of(String stage, org.almoner.engine.linkage.internal.StageClock clock) {
+            return new StageTime(stage, clock.wall(), clock.cpu());
         }
     }
 }
