@@ -163,7 +163,8 @@ lines AS (
            bool_or(l.include_in_budget) AS include_in_budget, any_value(l.when_included) AS when_included,
            string_agg(DISTINCT l.how_cost_is_calculated, '; ') AS how_cost_is_calculated, mode(l.unit_type) AS unit_type,
            count(*) AS users, sum(l.units_per_year) AS units, sum(l.cost_per_year) AS cost,
-           sum(l.cost_per_year * (100 + m.adjustment_percent) / 100) AS cost_adjusted
+           -- Summed as exact decimals and divided once, so the pounds do not depend on the order rows are added in.
+           sum(l.cost_per_year * (100 + m.adjustment_percent)) / 100 AS cost_adjusted
     FROM members m JOIN person_statement_lines l ON l.person_pseudonym = m.person_pseudonym
     GROUP BY m.cohort_id, m.need_band, l.provider_code, l.setting, l.service),
 shown AS (
