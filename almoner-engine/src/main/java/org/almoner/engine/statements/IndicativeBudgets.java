@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.almoner.engine.EngineErrorCode;
+import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.engine.duckdb.Sql;
@@ -20,8 +22,11 @@ import org.almoner.engine.stratification.RiskStratification;
  * The plain-Java API for a person's statement of resources and indicative budget, for the platform to call.
  *
  * <p>Open it once over a pipeline output folder; it stratifies the population and works out every person's statement
- * in an embedded database (seconds for tens of thousands of people), then answers {@link #statementFor} from memory.
- * Close it to release the database and its work folder. Not for concurrent use from several threads: the platform
+ * in an embedded database file in a work folder (seconds for tens of thousands of people, about a minute for a
+ * million), then answers {@link #statementFor} by reading that one person's rows from the file. Nothing per person is
+ * kept in the Java heap, and once open the database's own memory is held to {@link #READING_MEMORY_MEGABYTES}, so a
+ * million people's statements cost disk space (about 1 GB), not several GB of memory. Close it to release the
+ * database and delete its work folder. Not for concurrent use from several threads: the platform
  * should hold one per pipeline output and serialise calls, or open one per worker.
  *
  * <pre>{@code
@@ -36,6 +41,13 @@ import org.almoner.engine.stratification.RiskStratification;
  * that does not exist or has a wrong rule (the message names the file, line and field).
  */
 public final class IndicativeBudgets implements AutoCloseable {
+
+    /** The database memory kept once the statements are worked out: enough to read one person's rows. */
+    public static final long READING_MEMORY_MEGABYTES = 256;
+
+    /** The tables {@link #statementFor} reads; everything else built on the way is dropped after opening. */
+    private static final java.util.List<String> KEPT_TABLES = java.util.List.of("indicative_budgets",
+            "person_statement_lines", "double_funding");
 
     private final Connection connection;
     private final Path work;
@@ -78,7 +90,9 @@ public final class IndicativeBudgets implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Connection connection = DuckDb.open(null, settings.withTemporaryDirectory(work));
+        // A database file, not an in-memory one: a million people's statement lines stay compressed on disk and
+        // the buffer pool, bounded by the memory limit, holds only what a look-up touches.
+        Connection connection = DuckDb.open(work.resolve("statements.duckdb"), settings.withTemporaryDirectory(work));
         try {
             pipeline.createViews(connection);
             RiskStratification.createRiskTable(connection, work);
@@ -88,12 +102,42 @@ public final class IndicativeBudgets implements AutoCloseable {
                     + " financial_year VARCHAR)");
             String baseYear = StatementTables.baseYear(connection, rules);
             StatementTables.create(connection, rules, baseYear, work, needsAssessments, true);
+            keepOnlyWhatLookupsRead(connection, settings);
             return new IndicativeBudgets(connection, work, rules, baseYear);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             Statements.deleteFolder(work);
             throw e;
         }
+    }
+
+    /**
+     * Drops the work tables, rewrites the three tables a look-up reads in pseudonym order (so a look-up reads the one
+     * row group holding the person, found from DuckDB's per-row-group minimum and maximum), writes them to the file and
+     * lowers the memory limit, which makes DuckDB give back the memory the build used.
+     */
+    private static void keepOnlyWhatLookupsRead(Connection connection, DuckDbSettings settings) {
+        java.util.List<String> drop = new java.util.ArrayList<>();
+        try (var statement = connection.createStatement(); var tables = statement.executeQuery(
+                "SELECT table_name, temporary FROM duckdb_tables() WHERE NOT internal")) {
+            while (tables.next()) {
+                if (!KEPT_TABLES.contains(tables.getString(1))) {
+                    drop.add((tables.getBoolean(2) ? "temp.main." : "") + DuckDb.identifier(tables.getString(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "Could not list the statement work tables: " + e.getMessage(), e);
+        }
+        for (String table : drop) {
+            Sql.execute(connection, "DROP TABLE IF EXISTS " + table);
+        }
+        for (String table : KEPT_TABLES) {
+            Sql.execute(connection, "CREATE TABLE " + table + "_by_person AS SELECT * FROM " + table + " ORDER BY person_pseudonym");
+            Sql.execute(connection, "DROP TABLE " + table);
+            Sql.execute(connection, "ALTER TABLE " + table + "_by_person RENAME TO " + table);
+        }
+        Sql.execute(connection, "CHECKPOINT");
+        Sql.execute(connection, "SET memory_limit = '" + Math.min(READING_MEMORY_MEGABYTES, settings.memoryLimitMegabytes()) + "MB'");
     }
 
     /** The financial year of historic use the statements start from. */

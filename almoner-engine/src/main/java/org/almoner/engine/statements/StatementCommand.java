@@ -7,8 +7,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.almoner.engine.duckdb.DatabaseOptions;
 import org.almoner.engine.duckdb.DuckDbSettings;
+import org.almoner.engine.EngineErrorCode;
+import org.almoner.engine.EngineException;
+import org.almoner.engine.cohorts.CohortRequest;
+import org.almoner.engine.cohorts.CohortResult;
+import org.almoner.engine.cohorts.Cohorts;
 import org.almoner.engine.page.HtmlPage;
 import org.almoner.engine.stratification.PipelineOutput;
+import org.almoner.engine.stratification.RiskStratification;
+import org.almoner.engine.stratification.StratificationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -43,6 +50,7 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  almoner statement --in data/output --out data/statements",
+            "  almoner statement --in data/output --write-stratification data/risk --write-cohorts data/cohorts --out data/statements",
             "  almoner statement --in data/output --stratification data/risk --cohorts data/cohorts --rules local-rules.yaml \\",
             "      --cohort older_multimorbid --person 3f9c0a... --out data/statements",
         })
@@ -71,6 +79,14 @@ public final class StatementCommand implements Callable<Integer> {
     @Option(names = "--cohorts", paramLabel = "FOLDER", description = "Read the output of `almoner cohort`. Default: the built-in cohorts.")
     Path cohorts;
 
+    @Option(names = "--write-stratification", paramLabel = "FOLDER", description = "Also stratify into FOLDER (as `almoner stratify`"
+            + " --out FOLDER) in this same run, then use it; saves starting a separate command. Goes with --write-cohorts.")
+    Path writeStratification;
+
+    @Option(names = "--write-cohorts", paramLabel = "FOLDER", description = "Also find the built-in cohorts into FOLDER (as `almoner"
+            + " cohort --out FOLDER`) in this same run, then use them. Goes with --write-stratification.")
+    Path writeCohorts;
+
     @Option(names = "--cohort", paramLabel = "ID", description = "Only these cohorts (repeat for several). Default: every cohort.")
     List<String> cohortIds = new ArrayList<>();
 
@@ -89,9 +105,27 @@ public final class StatementCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DuckDbSettings settings = database.settings();
+        PrintWriter out = spec.commandLine().getOut();
+        if (writeStratification != null || writeCohorts != null) {
+            if (writeStratification == null || writeCohorts == null || stratification != null || cohorts != null) {
+                throw new EngineException(EngineErrorCode.BAD_ARGUMENT, "--write-stratification and --write-cohorts go"
+                        + " together, and in place of --stratification and --cohorts: give both folders to write, or read"
+                        + " earlier outputs with --stratification and --cohorts.");
+            }
+            // One process for all three: the stratification and cohorts are written whole, then read back exactly as
+            // separate commands would, so every output is the same as running them one after another.
+            StratificationResult risk = RiskStratification.run(new PipelineOutput(input), writeStratification, replace, settings);
+            out.printf("Stratified %,d person-years in %.1f s: %s%n", risk.personYears(), risk.elapsed().toMillis() / 1000.0,
+                    risk.folder());
+            CohortResult found = Cohorts.run(new CohortRequest(new PipelineOutput(input), risk.folder(), null, reference,
+                    writeCohorts, replace, settings));
+            out.printf("Cohorts in %.1f s: %s%n", found.elapsed().toMillis() / 1000.0, found.folder());
+            out.flush();
+            stratification = risk.folder();
+            cohorts = found.folder();
+        }
         StatementResult result = Statements.run(new StatementRequest(new PipelineOutput(input), stratification, cohorts, rules,
                 needsAssessments, reference, cohortIds, people, output, replace, settings));
-        PrintWriter out = spec.commandLine().getOut();
         out.printf("Statements of resources for %s (rules %s) in %.1f s:%n", result.baseYear(), result.rulesVersion(),
                 result.elapsed().toMillis() / 1000.0);
         out.printf("  system-level statement rows: %,d%n", result.systemLines());

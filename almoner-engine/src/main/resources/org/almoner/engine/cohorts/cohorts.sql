@@ -27,13 +27,23 @@ FROM cohort_definitions d CROSS JOIN population p
 LEFT JOIN sizes s ON s.cohort_id = d.cohort_id AND s.financial_year = p.financial_year
 ORDER BY d.position, p.financial_year
 ;
+-- Activity is summed per person, year, setting and provider before it meets the cohorts: a person in several cohorts
+-- then joins a few rows, not every prescription and appointment once per cohort. Sums of decimals are exact, so the
+-- figures are the same as summing the activity rows directly.
+CREATE OR REPLACE TEMP TABLE person_provider_use AS
+SELECT a.person_pseudonym, a.financial_year, a.setting, a.provider_code, count(*) AS activity_rows, sum(a.units) AS units,
+       sum(coalesce(a.cost, 0)) AS cost, count(*) FILTER (WHERE a.cost IS NULL) AS uncosted_rows
+FROM pipeline_activity a
+WHERE a.person_pseudonym IN (SELECT person_pseudonym FROM cohort_members)
+GROUP BY ALL
+;
 CREATE OR REPLACE TABLE cohort_cost_by_provider AS
 SELECT m.cohort_id, m.financial_year, a.setting, a.provider_code, coalesce(n.name, 'not in providers.csv') AS provider_name,
-       count(DISTINCT a.person_pseudonym) AS people_using, count(*) AS activity_rows,
-       sum(a.units)::DECIMAL(18,2) AS units, sum(coalesce(a.cost, 0))::DECIMAL(18,2) AS cost,
-       count(*) FILTER (WHERE a.cost IS NULL) AS uncosted_rows
+       count(DISTINCT a.person_pseudonym) AS people_using, sum(a.activity_rows) AS activity_rows,
+       sum(a.units)::DECIMAL(18,2) AS units, sum(a.cost)::DECIMAL(18,2) AS cost,
+       sum(a.uncosted_rows) AS uncosted_rows
 FROM cohort_members m
-JOIN pipeline_activity a ON a.person_pseudonym = m.person_pseudonym AND a.financial_year = m.financial_year
+JOIN person_provider_use a ON a.person_pseudonym = m.person_pseudonym AND a.financial_year = m.financial_year
 LEFT JOIN provider_names n ON n.provider_code = a.provider_code
 GROUP BY ALL
 ORDER BY m.cohort_id, m.financial_year, cost DESC

@@ -30,13 +30,14 @@ SELECT s.person_pseudonym, s.financial_year, s.provider_code, coalesce(any_value
        coalesce(any_value(t.name), upper(left(s.service_code, 1)) || lower(replace(substr(s.service_code, 2), '_', ' '))) AS service_name,
        s.purpose AS what_the_service_is_for, s.funder, s.need_met,
        s.include_in_budget, s.when_included,
-       string_agg(DISTINCT CASE s.costing_method
+       -- Sorted, so a line with two costing methods reads the same every run.
+       array_to_string(list_sort(list(DISTINCT CASE s.costing_method
            WHEN 'TARIFF' THEN 'national tariff price x market forces factor'
            WHEN 'REFERENCE_COST' THEN 'national reference cost'
            WHEN 'LOCAL_COST' THEN 'local cost (contract, package or invoice)'
            WHEN 'UNIT_COST' THEN 'PSSRU unit cost'
            WHEN 'UNCOSTED' THEN 'no cost available'
-           ELSE lower(coalesce(s.costing_method, 'not recorded')) END, '; ') AS how_cost_is_calculated,
+           ELSE lower(coalesce(s.costing_method, 'not recorded')) END)), '; ') AS how_cost_is_calculated,
        arg_max(s.unit_type, s.activity_rows) AS unit_type, sum(s.activity_rows) AS activity_rows,
        sum(s.units)::DECIMAL(18,2) AS units_per_year,
        CASE WHEN sum(s.units) > 0 THEN (sum(s.cost) / sum(s.units))::DECIMAL(18,2) END AS cost_per_unit,
@@ -161,9 +162,10 @@ lines AS (
            any_value(l.service_name) AS service_name,
            any_value(l.what_the_service_is_for) AS what_the_service_is_for, any_value(l.funder) AS funder,
            bool_or(l.include_in_budget) AS include_in_budget, any_value(l.when_included) AS when_included,
-           string_agg(DISTINCT l.how_cost_is_calculated, '; ') AS how_cost_is_calculated, mode(l.unit_type) AS unit_type,
+           array_to_string(list_sort(list(DISTINCT l.how_cost_is_calculated)), '; ') AS how_cost_is_calculated, mode(l.unit_type) AS unit_type,
            count(*) AS users, sum(l.units_per_year) AS units, sum(l.cost_per_year) AS cost,
-           sum(l.cost_per_year * (100 + m.adjustment_percent) / 100) AS cost_adjusted
+           -- Summed as exact decimals and divided once, so the pounds do not depend on the order rows are added in.
+           sum(l.cost_per_year * (100 + m.adjustment_percent)) / 100 AS cost_adjusted
     FROM members m JOIN person_statement_lines l ON l.person_pseudonym = m.person_pseudonym
     GROUP BY m.cohort_id, m.need_band, l.provider_code, l.setting, l.service),
 shown AS (

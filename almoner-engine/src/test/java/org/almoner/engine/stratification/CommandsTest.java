@@ -76,6 +76,44 @@ class CommandsTest {
     }
 
     @Test
+    void writesTheSameStratificationCohortsAndStatementsInOneRunAsTheThreeCommands() throws Exception {
+        Path separate = temporary.resolve("separate");
+        assertThat(run(new StratifyCommand(), "--in", pipelineOutput.toString(), "--out", separate.resolve("risk").toString(),
+                "--threads", "1")).isZero();
+        assertThat(run(new CohortCommand(), "--in", pipelineOutput.toString(), "--stratification", separate.resolve("risk").toString(),
+                "--out", separate.resolve("cohorts").toString(), "--threads", "1")).isZero();
+        assertThat(run(new StatementCommand(), "--in", pipelineOutput.toString(), "--stratification", separate.resolve("risk").toString(),
+                "--cohorts", separate.resolve("cohorts").toString(), "--out", separate.resolve("statements").toString(),
+                "--threads", "1")).isZero();
+        Path together = temporary.resolve("together");
+
+        assertThat(run(new StatementCommand(), "--in", pipelineOutput.toString(), "--write-stratification",
+                together.resolve("risk").toString(), "--write-cohorts", together.resolve("cohorts").toString(),
+                "--out", together.resolve("statements").toString(), "--threads", "1")).isZero();
+
+        for (String file : List.of("risk/person_year_risk.csv", "cohorts/cohort_members.csv", "cohorts/cohort_summary.csv",
+                "cohorts/cohort_cost_by_provider.csv", "cohorts/cohort_equality.csv", "statements/system_statement.csv",
+                "statements/person_statements.csv", "statements/indicative_budgets.csv", "statements/double_funding.csv")) {
+            assertThat(sortedLines(together.resolve(file))).as(file).isNotEmpty().isEqualTo(sortedLines(separate.resolve(file)));
+        }
+    }
+
+    @Test
+    void refusesToWriteAStratificationWithoutItsCohorts() {
+        int exit = run(new StatementCommand(), "--in", pipelineOutput.toString(), "--write-stratification",
+                temporary.resolve("risk").toString(), "--out", temporary.resolve("statements").toString(), "--threads", "1");
+
+        assertThat(exit).isEqualTo(EngineErrorCode.BAD_ARGUMENT.exitCode());
+        assertThat(failure).hasMessageContaining("--write-stratification and --write-cohorts go together");
+        assertThat(temporary.resolve("risk")).doesNotExist();
+        assertThat(temporary.resolve("statements")).doesNotExist();
+    }
+
+    private static List<String> sortedLines(Path file) throws java.io.IOException {
+        return Files.readAllLines(file).stream().sorted().toList();
+    }
+
+    @Test
     void reportsAMissingPipelineOutputWithoutAStackTrace() {
         int exit = run(new StratifyCommand(), "--in", temporary.resolve("nowhere").toString(), "--out", temporary.resolve("risk").toString());
 
