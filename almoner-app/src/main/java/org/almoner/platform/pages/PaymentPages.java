@@ -70,64 +70,61 @@ class PaymentPages {
 
     @PostMapping("/budgets/{budgetId}/payments")
     String pay(@PathVariable UUID budgetId, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
-        Budget budget = existing(budgetId);
-        Person person = access.require(budget.personId(), PersonOperation.PAY, "LEDGER", budgetId);
-        try {
+        return moneyStep(budgetId, form, model, flash, "pay", PAY_INPUTS, budget -> {
             PaymentRequest request = paymentRequest(budget, form);
             Payments.Outcome outcome = payments.payProvider(budget, request, key(form, "pay"), hashes.of("payment", budgetId, request, null),
                     actors.current());
-            flash.addFlashAttribute("done", outcome.waiting() != null
+            return outcome.waiting() != null
                     ? "The plan does not cover this payment, so it has gone to an approver. Nothing is paid until they approve it."
-                    : posted(outcome.posted(), "Payment of " + money(request.amount()) + " to " + request.payee() + " recorded."));
-            return "redirect:/budgets/" + budgetId;
-        } catch (PlatformException refusal) {
-            return view.show(person, existing(budgetId), form, FormErrors.of(refusal, "pay", PAY_INPUTS), model);
-        }
+                    : posted(outcome.posted(), "Payment of " + money(request.amount()) + " to " + request.payee() + " recorded.");
+        });
     }
 
     @PostMapping("/budgets/{budgetId}/transfers")
     String transfer(@PathVariable UUID budgetId, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
-        Budget budget = existing(budgetId);
-        Person person = access.require(budget.personId(), PersonOperation.PAY, "LEDGER", budgetId);
-        try {
+        return moneyStep(budgetId, form, model, flash, "transfer", TRANSFER_INPUTS, budget -> {
             Transfer transfer = new Transfer(amount(form, "transfer"), PeoplePages.date(form, "transfer.effectiveOn"));
             Ledger.Posted posted = payments.transferDirectPayment(budget, transfer.amount(), transfer.effectiveOn(), key(form, "transfer"),
                     hashes.of("transfer", budgetId, transfer, null), actors.current());
-            flash.addFlashAttribute("done", posted(posted, money(transfer.amount()) + " transferred to the person's direct payment account."));
-            return "redirect:/budgets/" + budgetId;
-        } catch (PlatformException refusal) {
-            return view.show(person, existing(budgetId), form, FormErrors.of(refusal, "transfer", TRANSFER_INPUTS), model);
-        }
+            return posted(posted, money(transfer.amount()) + " transferred to the person's direct payment account.");
+        });
     }
 
     @PostMapping("/budgets/{budgetId}/returns")
     String returnUnspent(@PathVariable UUID budgetId, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
-        Budget budget = existing(budgetId);
-        Person person = access.require(budget.personId(), PersonOperation.PAY, "LEDGER", budgetId);
-        try {
+        return moneyStep(budgetId, form, model, flash, "return", RETURN_INPUTS, budget -> {
             Return unspent = new Return(amount(form, "return"), form.get("return.reason"), PeoplePages.date(form, "return.effectiveOn"));
             Ledger.Posted posted = payments.returnUnspent(budget, unspent.amount(), unspent.reason(), unspent.effectiveOn(), key(form, "return"),
                     hashes.of("return", budgetId, unspent, null), actors.current());
-            flash.addFlashAttribute("done", posted(posted, money(unspent.amount()) + " returned from the direct payment account."));
-            return "redirect:/budgets/" + budgetId;
-        } catch (PlatformException refusal) {
-            return view.show(person, existing(budgetId), form, FormErrors.of(refusal, "return", RETURN_INPUTS), model);
-        }
+            return posted(posted, money(unspent.amount()) + " returned from the direct payment account.");
+        });
     }
 
     @PostMapping("/budgets/{budgetId}/reversals")
     String reverse(@PathVariable UUID budgetId, @RequestParam Map<String, String> form, Model model, RedirectAttributes flash) {
-        Budget budget = existing(budgetId);
-        Person person = access.require(budget.personId(), PersonOperation.PAY, "LEDGER", budgetId);
-        try {
+        return moneyStep(budgetId, form, model, flash, "reversal", REVERSAL_INPUTS, budget -> {
             LedgerEntry original = transaction(budgetId, form.getOrDefault("reversal.transaction", ""));
             Reversal reversal = new Reversal(form.get("reversal.reason"));
             Ledger.Posted posted = payments.reverse(original, reversal.reason(), key(form, "reversal"),
                     hashes.of("reversal", original.id(), reversal, null), actors.current());
-            flash.addFlashAttribute("done", posted(posted, "Transaction reversed: " + original.description() + "."));
+            return posted(posted, "Transaction reversed: " + original.description() + ".");
+        });
+    }
+
+    /**
+     * One money form: the caller must be allowed to pay from this person's budget (audited); the step
+     * returns what to tell them, shown on the budget page after a redirect; a refusal shows the page
+     * again with the form as sent and each error beside its input.
+     */
+    private String moneyStep(UUID budgetId, Map<String, String> form, Model model, RedirectAttributes flash, String prefix,
+            Set<String> inputs, java.util.function.Function<Budget, String> step) {
+        Budget budget = existing(budgetId);
+        Person person = access.require(budget.personId(), PersonOperation.PAY, "LEDGER", budgetId);
+        try {
+            flash.addFlashAttribute("done", step.apply(budget));
             return "redirect:/budgets/" + budgetId;
         } catch (PlatformException refusal) {
-            return view.show(person, existing(budgetId), form, FormErrors.of(refusal, "reversal", REVERSAL_INPUTS), model);
+            return view.show(person, existing(budgetId), form, FormErrors.of(refusal, prefix, inputs), model);
         }
     }
 

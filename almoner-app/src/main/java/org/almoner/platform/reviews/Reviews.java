@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,29 +82,23 @@ public class Reviews {
      * there are.
      */
     public List<Review> dueBy(People.Visibility visible, LocalDate until, int limit) {
-        return visible.bind(jdbc.sql("""
-                        SELECT r.* FROM reviews r JOIN people p ON p.id = r.person_id
-                        WHERE r.completed_on IS NULL AND r.due_on <= :until AND %s
-                        ORDER BY r.due_on, r.id LIMIT :limit
-                        """.formatted(visible.condition())))
-                .param("until", Date.valueOf(until))
-                .param("limit", limit)
-                .query(Reviews::review)
-                .list();
+        return notHeld(visible, "r.due_on <= :day", until, " LIMIT " + Math.max(0, limit));
     }
 
-    /** Reviews past their due date and not yet held, for the given people. */
-    public List<Review> overdue(Collection<UUID> personIds) {
-        if (personIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        SELECT * FROM reviews WHERE completed_on IS NULL AND due_on < :today AND person_id IN (:people)
-                        ORDER BY due_on, id
-                        """)
-                .param("today", Date.valueOf(LocalDate.now(clock)))
-                .param("people", personIds)
-                .query(Reviews::review).list();
+    /** Reviews past their due date and not yet held, of the people the visibility admits, oldest due first. */
+    public List<Review> overdue(People.Visibility visible) {
+        return notHeld(visible, "r.due_on < :day", LocalDate.now(clock), "");
+    }
+
+    private List<Review> notHeld(People.Visibility visible, String dueCondition, LocalDate day, String limit) {
+        return visible.bind(jdbc.sql("""
+                        SELECT r.* FROM reviews r JOIN people p ON p.id = r.person_id
+                        WHERE r.completed_on IS NULL AND %s AND %s
+                        ORDER BY r.due_on, r.id%s
+                        """.formatted(dueCondition, visible.condition(), limit)))
+                .param("day", Date.valueOf(day))
+                .query(Reviews::review)
+                .list();
     }
 
     private void schedule(UUID personId, UUID budgetId, ReviewSchedule.Due due) {

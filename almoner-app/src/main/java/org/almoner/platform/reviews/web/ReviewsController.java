@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.almoner.platform.access.Actor;
 import org.almoner.platform.access.Actors;
 import org.almoner.platform.people.People;
-import org.almoner.platform.people.Person;
 import org.almoner.platform.people.PersonAccess;
 import org.almoner.platform.people.PersonOperation;
 import org.almoner.platform.problems.PlatformErrorCode;
@@ -46,8 +45,7 @@ class ReviewsController {
     @GetMapping("/api/reviews/overdue")
     List<Review> overdue() {
         Actor actor = access.requireRole(PersonOperation.COMPLETE_REVIEW, "REVIEW_LIST");
-        List<UUID> visible = people.visibleTo(actor, 10_000).stream().map(Person::id).toList();
-        List<Review> overdue = reviews.overdue(visible);
+        List<Review> overdue = reviews.overdue(people.visibility(actor));
         access.recordAllowed(PersonOperation.VIEW_REVIEWS, "REVIEW_LIST",
                 overdue.stream().map(review -> new PersonAccess.Reached(review.personId(), review.id())).toList());
         return overdue;
