@@ -26,6 +26,15 @@ public final class Sql {
     /** Set ALMONER_SQL_TIMING=1 to print each statement's time, for finding where a slow run spends it. */
     private static final boolean TIMING = System.getenv("ALMONER_SQL_TIMING") != null;
 
+    /**
+     * Set ALMONER_SQL_PROFILE to a folder to have DuckDB write each statement's query plan with the
+     * time of every operator there (statement-N.json), for finding which join or cast a slow pass
+     * spends its time in. Statements carrying key material are not profiled: a profile holds the SQL.
+     */
+    private static final String PROFILE_FOLDER = System.getenv("ALMONER_SQL_PROFILE");
+
+    private static final java.util.concurrent.atomic.AtomicInteger PROFILED = new java.util.concurrent.atomic.AtomicInteger();
+
     private Sql() {
     }
 
@@ -71,8 +80,12 @@ public final class Sql {
                         // Progress is a courtesy; a statement that has just finished may refuse the call.
                     }
                 }, 200, 200, TimeUnit.MILLISECONDS);
+                boolean profiled = startProfile(connection, sql);
                 long start = System.nanoTime();
                 statement.execute();
+                if (profiled) {
+                    stopProfile(connection);
+                }
                 if (TIMING) {
                     System.err.printf("%n[sql %.2fs] %s%n", (System.nanoTime() - start) / 1e9, firstLine(sql));
                 }
@@ -82,6 +95,24 @@ public final class Sql {
             percentDone.accept(100);
         } catch (SQLException e) {
             throw failure(e, "A database step failed");
+        }
+    }
+
+    private static boolean startProfile(Connection connection, String sql) throws SQLException {
+        if (PROFILE_FOLDER == null || sql.matches("(?s).*[0-9a-fA-F]{128}.*")) {
+            return false;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(PROFILE_FOLDER).resolve("statement-" + PROFILED.incrementAndGet() + ".json");
+        try (Statement settings = connection.createStatement()) {
+            settings.execute("PRAGMA enable_profiling = 'json'");
+            settings.execute("PRAGMA profiling_output = " + DuckDb.literal(file.toAbsolutePath().toString()));
+        }
+        return true;
+    }
+
+    private static void stopProfile(Connection connection) throws SQLException {
+        try (Statement settings = connection.createStatement()) {
+            settings.execute("PRAGMA disable_profiling");
         }
     }
 
