@@ -112,8 +112,12 @@ final class KeepAliveHttpClient implements AutoCloseable {
     private byte[] chunked() throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
-            String size = line();
-            int length = Integer.parseInt(size.split(";", 2)[0].trim(), 16);
+            String size = line().split(";", 2)[0].trim();
+            if (!size.matches("[0-9A-Fa-f]+")) {
+                // The server gave up part way through the answer (a failure after it had started writing).
+                throw new IOException("The answer stopped part way through");
+            }
+            int length = Integer.parseInt(size, 16);
             if (length == 0) {
                 while (!line().isEmpty()) {
                     // trailers, none expected

@@ -9,24 +9,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.platform.analysis.internal.AnalysisSteps;
+import org.almoner.platform.analysis.internal.PageTables;
+import org.duckdb.DuckDBConnection;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,8 +38,9 @@ import org.springframework.stereotype.Component;
 /**
  * The analysis the pages show: the last one published under {@code almoner.analytics.analysis-folder} (by default
  * {@code analysis} beside {@code almoner.analytics.output}). Every read is a DuckDB query, filtered and limited in SQL,
- * over the published CSV files loaded once per analysis into an in-memory database; the files are aggregates (a row per
- * cohort, group, provider or service), so their size and a page's cost do not grow with the population.
+ * over the analysis's page tables ({@link PageTables}), made once when the analysis finished: the published aggregates (a
+ * row per cohort, group, provider or service) and the summaries worked out from per-person files, so a page's cost does
+ * not grow with the population. Requests read side by side, each on its own connection to the one database.
  */
 @Component
 public class CurrentAnalysis implements DisposableBean {
@@ -45,15 +50,17 @@ public class CurrentAnalysis implements DisposableBean {
     private static final Pattern MONEY = Pattern.compile(
             ".*(cost|budget|amount|capitation|spend|payment|value|released|funding|need|net|support|won_back|elsewhere|baseline|actual|difference|pounds|scope).*");
     private static final DuckDbSettings READING = new DuckDbSettings(1, 256, null);
+    private static final DuckDbSettings BUILDING = new DuckDbSettings(2, 1024, null);
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_./-]+)\\}\\}");
 
     private final Path root;
-    private final java.util.Set<String> loaded = new java.util.HashSet<>();
-    private Connection connection;
-    private AnalysisInfo tablesFor;
-    private AnalysisInfo countedFor;
-    private long peopleInCohorts;
+
+    /** The page tables of the analysis shown, opened once per analysis. */
+    private record Opened(AnalysisInfo info, DuckDBConnection database, Set<String> tables) {
+    }
+
+    private Opened opened;
 
     CurrentAnalysis(@Value("${almoner.analytics.analysis-folder:}") String folder, @Value("${almoner.analytics.output:}") String output,
             @Value("${almoner.analytics.data-sets:}") String dataSets) {
@@ -142,10 +149,8 @@ public class CurrentAnalysis implements DisposableBean {
             return List.of();
         }
         String sql = "SELECT s.cohort_id, s.cohort_name, s.financial_year, s.rule, s.people, s.percent_of_population, s.total_cost,"
-                + " s.average_cost_per_person, s.percent_of_population_cost, (SELECT count(*) FROM "
-                + csv(AnalysisSteps.COHORTS, "cohort_equality.csv") + " e WHERE e.cohort_id = s.cohort_id"
-                + " AND e.financial_year = s.financial_year AND e.under_represented) AS flagged FROM "
-                + csv(AnalysisSteps.COHORTS, "cohort_summary.csv") + " s " + where;
+                + " s.average_cost_per_person, s.percent_of_population_cost, s.flagged FROM " + PageTables.COHORT_SUMMARIES + " s " + where
+                + " ORDER BY s.definition_order";
         List<CohortSummary> summaries = new ArrayList<>();
         query(sql, parameters, rows -> {
             while (rows.next()) {
@@ -157,29 +162,19 @@ public class CurrentAnalysis implements DisposableBean {
     }
 
     /**
-     * People in at least one cohort in the latest year: the population the programme is for. Counted once per analysis
-     * (a person may be in several cohorts, so the sizes cannot simply be added).
+     * People in at least one cohort in the latest year: the population the programme is for. Counted once per analysis,
+     * when it is made (a person may be in several cohorts, so the sizes cannot simply be added).
      */
     public Optional<Long> peopleInCohorts() {
-        Optional<AnalysisInfo> shown = info();
-        if (shown.isEmpty()) {
+        if (info().isEmpty()) {
             return Optional.empty();
         }
-        synchronized (this) {
-            if (!shown.get().equals(countedFor)) {
-                long[] people = new long[1];
-                String members = "read_parquet(" + DuckDb.literal(root.resolve(CURRENT).resolve(AnalysisSteps.COHORTS)
-                        .resolve("cohort_members.parquet").toString()) + ")";
-                query("SELECT count(DISTINCT person_pseudonym) FROM " + members + " WHERE financial_year = (SELECT max(financial_year) FROM "
-                        + members + ")", List.of(), rows -> {
-                            rows.next();
-                            people[0] = rows.getLong(1);
-                        });
-                peopleInCohorts = people[0];
-                countedFor = shown.get();
-            }
-            return Optional.of(peopleInCohorts);
-        }
+        long[] people = new long[1];
+        query("SELECT people FROM " + PageTables.PEOPLE_IN_COHORTS, List.of(), rows -> {
+            rows.next();
+            people[0] = rows.getLong(1);
+        });
+        return Optional.of(people[0]);
     }
 
     /** A cohort's cost by setting in a year, most costly first. */
@@ -354,25 +349,31 @@ public class CurrentAnalysis implements DisposableBean {
     }
 
     private boolean exists(String step, String name) {
-        return info().isPresent() && Files.isRegularFile(root.resolve(CURRENT).resolve(step).resolve(name));
+        if (info().isEmpty()) {
+            return false;
+        }
+        try {
+            return tables().tables().contains(PageTables.tableFor(step + "/" + name));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the analysis: " + e.getMessage(), e);
+        }
     }
 
     private List<String> lines(String step, String... path) {
+        List<String> lines = new ArrayList<>();
         if (info().isEmpty()) {
-            return List.of();
+            return lines;
         }
-        Path file = root.resolve(CURRENT).resolve(step);
-        for (String part : path) {
-            file = file.resolve(part);
-        }
-        try {
-            return Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        query("SELECT line FROM " + PageTables.TEXT_LINES + " WHERE file = ? ORDER BY line_number", List.of(step + "/" + String.join("/", path)),
+                rows -> {
+                    while (rows.next()) {
+                        lines.add(rows.getString(1));
+                    }
+                });
+        return lines;
     }
 
-    /** A published CSV file, as a placeholder {@link #query} replaces with the table it is loaded into. */
+    /** A published CSV file, as a placeholder {@link #query} replaces with the page table it was loaded into. */
     private static String csv(String step, String name) {
         return "{{" + step + "/" + name + "}}";
     }
@@ -461,29 +462,15 @@ public class CurrentAnalysis implements DisposableBean {
     }
 
     /**
-     * Runs a query on the analysis's tables. Each published CSV file a query names is loaded once into an in-memory
-     * database kept for the analysis shown (the files are aggregates: a row per cohort, group, provider or service,
-     * never per person), so a request reads tables already typed rather than parsing files; a new analysis opens a
-     * new database. Queries take turns on it; each is milliseconds.
+     * Runs a query on the analysis's page tables, on a connection of its own (DuckDB connections to one database read
+     * side by side), so one person's page does not wait for another's.
      */
-    private synchronized void query(String sql, List<Object> parameters, RowReader reader) {
-        try {
-            Connection connection = tables();
+    private void query(String sql, List<Object> parameters, RowReader reader) {
+        try (Connection connection = tables().database().duplicate()) {
             Matcher files = PLACEHOLDER.matcher(sql);
             StringBuilder resolved = new StringBuilder();
             while (files.find()) {
-                String table = "t_" + files.group(1).replaceAll("[^A-Za-z0-9]", "_");
-                if (loaded.add(table)) {
-                    Path file = root.resolve(CURRENT).resolve(files.group(1));
-                    try (var statement = connection.createStatement()) {
-                        statement.execute("CREATE OR REPLACE TABLE " + table + " AS SELECT * FROM read_csv(" + DuckDb.literal(file.toString())
-                                + ", header = true, sample_size = -1)");
-                    } catch (SQLException e) {
-                        loaded.remove(table);
-                        throw e;
-                    }
-                }
-                files.appendReplacement(resolved, table);
+                files.appendReplacement(resolved, PageTables.tableFor(files.group(1)));
             }
             files.appendTail(resolved);
             try (PreparedStatement statement = connection.prepareStatement(resolved.toString())) {
@@ -501,15 +488,35 @@ public class CurrentAnalysis implements DisposableBean {
         }
     }
 
-    /** The database of the analysis shown now, opened afresh when another analysis has been published. */
-    private Connection tables() throws SQLException {
+    /**
+     * The page tables of the analysis shown now, opened read-only afresh when another analysis has been published. An
+     * analysis made before there were page tables gets them here, once.
+     */
+    private synchronized Opened tables() throws SQLException {
         AnalysisInfo shown = info().orElse(null);
-        if (connection == null || !java.util.Objects.equals(shown, tablesFor)) {
+        if (opened == null || !java.util.Objects.equals(shown, opened.info())) {
             close();
-            connection = DuckDb.open(null, READING);
-            tablesFor = shown;
+            Path folder = root.resolve(CURRENT);
+            Path file = folder.resolve(PageTables.FILE);
+            if (!Files.isRegularFile(file)) {
+                PageTables.build(folder, BUILDING);
+            }
+            Properties readOnly = new Properties();
+            readOnly.setProperty("duckdb.read_only", "true");
+            DuckDBConnection database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, readOnly);
+            Set<String> tables = new HashSet<>();
+            try (var statement = database.createStatement()) {
+                statement.execute("SET threads = " + READING.threads());
+                statement.execute("SET memory_limit = '" + READING.memoryLimitMegabytes() + "MB'");
+                try (ResultSet names = statement.executeQuery("SELECT table_name FROM duckdb_tables()")) {
+                    while (names.next()) {
+                        tables.add(names.getString(1));
+                    }
+                }
+            }
+            opened = new Opened(shown, database, Set.copyOf(tables));
         }
-        return connection;
+        return opened;
     }
 
     @Override
@@ -518,14 +525,14 @@ public class CurrentAnalysis implements DisposableBean {
     }
 
     private void close() {
-        loaded.clear();
-        if (connection != null) {
+        if (opened != null) {
             try {
-                connection.close();
+                // Requests still reading hold connections of their own, which keep the database open until they finish.
+                opened.database().close();
             } catch (SQLException e) {
-                // An in-memory database: nothing to lose.
+                // Opened read-only: nothing to lose.
             }
-            connection = null;
+            opened = null;
         }
     }
 }

@@ -45,8 +45,13 @@ class PageModel {
 
     @ModelAttribute("navigation")
     List<Page.Link> navigation(HttpServletRequest request) {
+        return navigationFor(request.getRequestURI());
+    }
+
+    /** The header's links for the signed-in account, the one for {@code path} marked current. */
+    List<Page.Link> navigationFor(String path) {
         Actor actor = currentOrNull();
-        return actor == null ? List.of() : Page.navigationFor(actor.role(), request.getRequestURI());
+        return actor == null ? List.of() : Page.navigationFor(actor.role(), path);
     }
 
     private Actor currentOrNull() {

@@ -17,11 +17,12 @@ record Paging(int page, int pageCount, long first, long last, long total) {
         return new Paging(page, pageCount, Math.min(first, total), Math.min((long) (page + 1) * pageSize, total), total);
     }
 
-    boolean hasPrevious() {
+    // Public, as the accessors are: the templates' expressions call only public methods.
+    public boolean hasPrevious() {
         return page > 0;
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return page + 1 < pageCount;
     }
 }

@@ -416,6 +416,10 @@ class BudgetJourneyPagesTest {
         nominee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         nominee.waitForLoadState();
         assertThat(nominee.locator("h1").textContent()).isEqualTo("The file you sent is too big");
+        // The same header as every page: who is signed in, the way to sign out, and the role's links.
+        assertThat(nominee.locator("#signed-in-as").textContent()).contains("(Budget holder)");
+        assertThat(nominee.locator("header .nhsuk-header__account-button").textContent()).isEqualTo("Sign out");
+        assertThat(nominee.locator("header .nhsuk-header__navigation-link").count()).isPositive();
         browser.check(nominee, "holder-receipt-too-big-phone");
 
         // Keyboard alone: Tab to each field, Space for the choice and to open the file chooser, Enter to send.

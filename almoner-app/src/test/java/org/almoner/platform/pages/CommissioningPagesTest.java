@@ -150,6 +150,25 @@ class CommissioningPagesTest {
     }
 
     @Test
+    void aStatementLongerThanAPageGoesOnToTheNextAndBack() throws Exception {
+        String cohort = longestStatement();
+        long lines = linesOfStatement(cohort);
+        assertThat(lines).as("the longest statement is longer than a page").isGreaterThan(AnalyticsPages.PAGE_SIZE);
+        Page page = Browser.signIn(browser.open(), "commissioner");
+        assertThat(Browser.visit(page, "/statements?cohort=" + cohort)).isEqualTo(200);
+        assertThat(page.locator("nav.nhsuk-pagination").textContent()).contains("Rows 1 to 50 of " + lines + ".");
+        page.locator("a.nhsuk-pagination__link--next").click();
+        page.waitForLoadState();
+        assertThat(page.locator("nav.nhsuk-pagination").textContent()).contains("Rows 51 to " + Math.min(100, lines) + " of " + lines + ".");
+        assertThat(page.locator("table tbody tr").count()).isEqualTo((int) Math.min(50, lines - 50));
+        browser.check(page, "commissioning-statements-page-2");
+        page.locator("a.nhsuk-pagination__link--prev").click();
+        page.waitForLoadState();
+        assertThat(page.locator("nav.nhsuk-pagination").textContent()).contains("Rows 1 to 50 of " + lines + ".");
+        page.context().close();
+    }
+
+    @Test
     void capitationAndReleaseShowTheirChartsAndFigures() {
         Page page = Browser.signIn(browser.open(), "commissioner");
         assertThat(Browser.visit(page, "/capitation")).isEqualTo(200);
@@ -346,6 +365,17 @@ class CommissioningPagesTest {
     private static long linesOfStatement(String cohort) throws Exception {
         return count("SELECT count(*) FROM read_csv(" + DuckDb.literal(folder.resolve("analysis/current/statements/system_statement.csv")
                 .toString()) + ", header = true) WHERE cohort_id = ?", cohort);
+    }
+
+    private static String longestStatement() throws Exception {
+        try (Connection connection = DuckDb.open(null, new DuckDbSettings(1, 256, null));
+                PreparedStatement statement = connection.prepareStatement("SELECT cohort_id FROM read_csv(" + DuckDb.literal(folder
+                        .resolve("analysis/current/statements/system_statement.csv").toString()) + ", header = true)"
+                        + " GROUP BY cohort_id ORDER BY count(*) DESC, cohort_id LIMIT 1");
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private static long peopleInCohorts() throws Exception {

@@ -19,6 +19,12 @@ public final class SvgCharts {
     private static final int RIGHT = 20;
     private static final int TOP = 20;
     private static final int BOTTOM = 40;
+    /** Roughly how wide a character of the 12-pixel labels is, to tell whether a label fits under its bar. */
+    private static final double CHARACTER_WIDTH = 6.6;
+    /** Longest label drawn; a longer one is shortened, its whole name in its tooltip and in the table beside the chart. */
+    private static final int LONGEST_LABEL = 28;
+    /** Labels too wide for their slot are turned by this many degrees, so neighbours do not overlap. */
+    private static final int TURN = 40;
 
     private SvgCharts() {
     }
@@ -26,9 +32,9 @@ public final class SvgCharts {
     /** Grouped bars: for each category, one bar per series; unit is "£" or "%". */
     public static String bars(String title, List<String> years, Map<String, List<Double>> series, String unit) {
         Scale scale = Scale.of(series, 0);
-        StringBuilder svg = open(title);
-        axes(svg, scale, unit);
         double slot = (WIDTH - LEFT - RIGHT) / (double) years.size();
+        StringBuilder svg = open(title, labelRoom(years, slot));
+        axes(svg, scale, unit);
         double barWidth = Math.max(2, slot * 0.8 / Math.max(1, series.size()));
         int s = 0;
         for (Map.Entry<String, List<Double>> entry : series.entrySet()) {
@@ -51,9 +57,9 @@ public final class SvgCharts {
     /** Lines: one per series; {@code threshold}, when given, is drawn dashed in red. */
     public static String lines(String title, List<String> years, Map<String, List<Double>> series, String unit, Double threshold) {
         Scale scale = Scale.of(series, threshold == null ? 0 : threshold);
-        StringBuilder svg = open(title);
-        axes(svg, scale, unit);
         double slot = (WIDTH - LEFT - RIGHT) / (double) years.size();
+        StringBuilder svg = open(title, labelRoom(years, slot));
+        axes(svg, scale, unit);
         if (threshold != null) {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#d5281b\""
                     + " stroke-dasharray=\"6 4\" stroke-width=\"2\"><title>stability threshold %s</title></line>%n",
@@ -101,12 +107,30 @@ public final class SvgCharts {
         }
     }
 
-    private static StringBuilder open(String title) {
+    private static StringBuilder open(String title, int labelRoom) {
         StringBuilder svg = new StringBuilder();
         svg.append(String.format("<figure class=\"chart\"><figcaption>%s</figcaption>%n", escape(title)));
         svg.append(String.format("<svg viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\" xmlns=\"http://www.w3.org/2000/svg\">%n",
-                WIDTH, HEIGHT, escape(title)));
+                WIDTH, HEIGHT + labelRoom, escape(title)));
         return svg;
+    }
+
+    /** Whether some label is wider than its slot, so the labels are turned (long cohort names side by side would overlap). */
+    private static boolean turned(List<String> labels, double slot) {
+        return labels.stream().anyMatch(label -> label.length() * CHARACTER_WIDTH > slot - 4);
+    }
+
+    /** The height turned labels need below the chart's usual bottom margin: none when every label fits its slot. */
+    private static int labelRoom(List<String> labels, double slot) {
+        if (!turned(labels, slot)) {
+            return 0;
+        }
+        int longest = labels.stream().mapToInt(label -> shortened(label).length()).max().orElse(0);
+        return (int) Math.ceil(longest * CHARACTER_WIDTH * Math.sin(Math.toRadians(TURN)));
+    }
+
+    private static String shortened(String label) {
+        return label.length() <= LONGEST_LABEL ? label : label.substring(0, LONGEST_LABEL - 1).strip() + "\u2026";
     }
 
     private static void axes(StringBuilder svg, Scale scale, String unit) {
@@ -122,6 +146,16 @@ public final class SvgCharts {
     }
 
     private static void yearLabels(StringBuilder svg, List<String> years, double slot) {
+        if (turned(years, slot)) {
+            for (int y = 0; y < years.size(); y++) {
+                double x = LEFT + slot * y + slot / 2;
+                int top = HEIGHT - BOTTOM + 14;
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"end\" font-size=\"12\" fill=\"#212b32\""
+                        + " transform=\"rotate(-%d %.1f %d)\"><title>%s</title>%s</text>%n", x, top, TURN, x, top, escape(years.get(y)),
+                        escape(shortened(years.get(y)))));
+            }
+            return;
+        }
         for (int y = 0; y < years.size(); y++) {
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\""
                     + " fill=\"#212b32\">%s</text>%n", LEFT + slot * y + slot / 2, HEIGHT - BOTTOM + 18, escape(years.get(y))));

@@ -80,7 +80,10 @@ public final class AnalysisSteps {
         return analyse(output, folder, listener);
     }
 
-    /** Stratification, cohorts, statements, capitation and release over a pipeline output; returns a one-line summary. */
+    /**
+     * Stratification, cohorts, statements, capitation and release over a pipeline output, then the tables the pages are
+     * served from ({@link PageTables}); returns a one-line summary.
+     */
     public String analyse(Path pipelineOutput, Path folder, Listener listener) {
         PipelineOutput pipeline = new PipelineOutput(pipelineOutput);
         Path work = folder.resolve(".work");
@@ -98,6 +101,7 @@ public final class AnalysisSteps {
         List<Path> scenarios = scenarioFiles(work);
         new Release().run(new ReleaseRequest(pipelineOutput, null, null, scenarios, null, folder.resolve(RELEASE), false, database));
         deleteFolder(work);
+        PageTables.build(folder, database);
         return String.format(Locale.UK, "%,d person-years stratified, %,d cohorts, %,d indicative budgets, capitation for %,d people,"
                 + " %d release scenarios compared.", risk.personYears(), cohorts.sizes().stream().map(size -> size.cohortId()).distinct()
                 .count(), statements.people(), capitation.peoplePaid(), scenarios.size());
