@@ -29,6 +29,8 @@ import org.almoner.engine.pipeline.Pipeline;
 import org.almoner.engine.pipeline.PipelineRequest;
 import org.almoner.engine.pipeline.PipelineResult;
 import org.almoner.engine.pseudonymisation.PseudonymisationKey;
+import org.almoner.engine.statements.StatementRequest;
+import org.almoner.engine.statements.Statements;
 import org.almoner.engine.stratification.PipelineOutput;
 import org.almoner.engine.stratification.RiskStratification;
 import org.apache.spark.sql.SparkSession;
@@ -57,6 +59,7 @@ class SparkParityTest {
     private Path sparkOutput;
     private Path duckRisk;
     private Path duckCohorts;
+    private Path duckStatements;
     private Connection reader;
 
     @BeforeAll
@@ -73,12 +76,15 @@ class SparkParityTest {
         duckCohorts = folder.resolve("duckdb-cohorts");
         Cohorts.run(new CohortRequest(new PipelineOutput(duckOutput), duckRisk, null, null, duckCohorts, false,
                 new DuckDbSettings(2, 1024, null)));
+        duckStatements = folder.resolve("duckdb-statements");
+        Statements.run(new StatementRequest(new PipelineOutput(duckOutput), duckRisk, duckCohorts, null, null, null, List.of(), List.of(),
+                duckStatements, false, new DuckDbSettings(2, 1024, null)));
         SparkSession session = SparkSession.builder().master("local[2]").appName("almoner-parity")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate();
         try {
-            spark = new SparkPipeline(session).run(new SparkRequest(input.toString(), sparkOutput.toString(), null, KEY, AS_OF, false, null));
+            spark = new SparkPipeline(session).run(new SparkRequest(input.toString(), sparkOutput.toString(), null, KEY, AS_OF, false, null, null));
         } finally {
             session.stop();
         }
@@ -168,6 +174,49 @@ class SparkParityTest {
         assertThat(rows).isEqualTo(spark.cohortMemberships());
         assertThat(count("SELECT count(DISTINCT cohort_id) FROM read_parquet('" + duckCohorts.resolve("cohort_members.parquet")
                 + "')")).isGreaterThan(1);
+    }
+
+    @Test
+    void sizesCostsAndJudgesEachCohortAlike() throws SQLException {
+        long sizes = assertSameRows(duckCohorts, "cohorts/", "cohort_summary", 4);
+        assertThat(count("SELECT count(*) FROM read_parquet('" + duckCohorts.resolve("cohort_summary.parquet") + "') WHERE people > 0"
+                + " AND average_cost_per_person > 0")).isPositive().isLessThanOrEqualTo(sizes);
+        assertSameRows(duckCohorts, "cohorts/", "cohort_cost_by_provider", 20);
+        assertSameRows(duckCohorts, "cohorts/", "cohort_equality", 50);
+        // The flags are compared too: the generated population has groups judged and, with these definitions, some flagged.
+        assertThat(count("SELECT count(*) FROM read_parquet('" + duckCohorts.resolve("cohort_equality.parquet") + "') WHERE judged"
+                + " AND representation_ratio IS NOT NULL")).isPositive();
+    }
+
+    @Test
+    void writesTheSameSystemStatementLinesToThePenny() throws SQLException {
+        long lines = assertSameRows(duckStatements, "system_statement", 50);
+        assertThat(lines).isEqualTo(spark.statements().systemStatementLines());
+        // Lines worth comparing: costed, in personal budgets and not, with needs adjustments.
+        assertThat(count("SELECT count(DISTINCT include_in_personal_budgets) FROM read_parquet('"
+                + duckStatements.resolve("system_statement.parquet") + "') WHERE historic_cost > 0"
+                + " AND forecast_cost_with_needs_adjustment > historic_cost")).isEqualTo(2);
+    }
+
+    @Test
+    void writesTheSamePersonStatementsAndIndicativeBudgetsToThePenny() throws SQLException {
+        assertSameRows(duckStatements, "person_statements", 100);
+        long budgets = assertSameRows(duckStatements, "indicative_budgets", 50);
+        assertThat(budgets).isEqualTo(spark.statements().indicativeBudgets());
+        assertThat(count("SELECT count(*) FROM read_parquet('" + duckStatements.resolve("indicative_budgets.parquet")
+                + "') WHERE indicative_budget > 0 AND (fluctuating OR deteriorating)")).isPositive();
+        assertSameRows(duckStatements, "double_funding", 0);
+    }
+
+    /** The DuckDB command's {@code name.parquet} in {@code duckFolder} and the Spark runner's {@code statements/name.parquet}. */
+    private long assertSameRows(Path duckFolder, String name, long atLeast) throws SQLException {
+        return assertSameRows(duckFolder, "statements/", name, atLeast);
+    }
+
+    /** The DuckDB command's {@code name.parquet} in {@code duckFolder} and the Spark runner's {@code sparkFolder/name.parquet}. */
+    private long assertSameRows(Path duckFolder, String sparkFolder, String name, long atLeast) throws SQLException {
+        return assertSameRows("SELECT * FROM read_parquet('" + duckFolder.resolve(name + ".parquet") + "')",
+                "SELECT * FROM read_parquet('" + sparkOutput.resolve(sparkFolder + name + ".parquet") + "/*.parquet')", atLeast);
     }
 
     /**
