@@ -31,6 +31,7 @@ import org.almoner.engine.stages.SqlDialect;
 import org.almoner.engine.statements.StatementDefinitions;
 import org.almoner.engine.statements.StatementRules;
 import org.almoner.engine.stratification.RiskStratification;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.AnalysisException;
@@ -55,8 +56,9 @@ import org.apache.spark.sql.types.StructType;
  * membership to {@code cohorts/cohort_members.parquet}, and the statements of resources and indicative budgets of the
  * cohorts' members to {@code statements/}.
  *
- * <p>Not (yet) on Spark: the data quality report's four measures, line numbers of rejects, probabilistic
- * linkage, FHIR bundles, Parquet input, the mental health cluster split and the uncosted-rows listing.
+ * <p>Input files are CSV or Parquet, as for the DuckDB pipeline. Not (yet) on Spark: the data quality report's four
+ * measures, line numbers of rejects, probabilistic linkage, FHIR bundles, the mental health cluster split and the
+ * uncosted-rows listing.
  */
 public final class SparkPipeline {
 
@@ -216,7 +218,7 @@ public final class SparkPipeline {
     private List<FileAccount> ingest(String input, Path work) {
         for (InputFile format : InputFile.values()) {
             String location = format == InputFile.ACTIVITY ? input + "/activity/*.csv" : input + "/" + format.baseName() + ".csv";
-            Dataset<Row> text = readCsv(format, location);
+            Dataset<Row> text = readInput(format, input);
             text.createOrReplaceTempView(format.baseName() + "_text");
             Dataset<Row> typed = spark.sql(IngestDefinitions.typedRows(format, format.baseName() + "_text", "source_file",
                     SqlDialect.SPARK));
@@ -236,6 +238,66 @@ public final class SparkPipeline {
         boolean duplicates = count("SELECT count(*) FROM duplicate_activity") > 0;
         relations.defineAll(IngestDefinitions.checkedRelations(duplicates));
         return accounts();
+    }
+
+    /**
+     * The rows of one kind of input file, every column as text: {@code NAME.csv} or {@code NAME.parquet} (not both), and for
+     * activity every {@code activity/*.csv} and {@code activity/*.parquet}, as the DuckDB pipeline reads them.
+     */
+    private Dataset<Row> readInput(InputFile format, String input) {
+        FileSystem fileSystem = fileSystem(new Path(input));
+        if (format == InputFile.ACTIVITY) {
+            boolean csv = exists(fileSystem, new Path(input + "/activity/*.csv"));
+            boolean parquet = exists(fileSystem, new Path(input + "/activity/*.parquet"));
+            if (!parquet) {
+                return readCsv(format, input + "/activity/*.csv");
+            }
+            Dataset<Row> rows = readParquet(format, input + "/activity/*.parquet");
+            return csv ? readCsv(format, input + "/activity/*.csv").unionByName(rows) : rows;
+        }
+        Path csv = new Path(input, format.baseName() + ".csv");
+        Path parquet = new Path(input, format.baseName() + ".parquet");
+        if (!exists(fileSystem, parquet)) {
+            return readCsv(format, csv.toString());
+        }
+        if (exists(fileSystem, csv)) {
+            throw new EngineException(EngineErrorCode.BAD_ARGUMENT, "The input folder " + input + " has both " + csv.getName() + " and "
+                    + parquet.getName() + "; keep one so it is clear which to read.");
+        }
+        return readParquet(format, parquet.toString());
+    }
+
+    /** Parquet carrying the format's column names, each read as text (a column may be text or its natural type). */
+    private Dataset<Row> readParquet(InputFile format, String location) {
+        Dataset<Row> rows;
+        try {
+            rows = spark.read().parquet(location);
+        } catch (Exception e) {
+            throw new EngineException(EngineErrorCode.MALFORMED_INPUT, location + ": this is not readable Parquet (" + rootMessage(e)
+                    + "). Check it was written completely, or supply it as CSV.", e);
+        }
+        List<String> present = List.of(rows.columns());
+        List<String> missing = format.columnNames().stream().filter(name -> !present.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new EngineException(EngineErrorCode.MALFORMED_INPUT, location + ": the Parquet file lacks the column"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " of the " + format.baseName()
+                    + " format (see docs/formats.md).");
+        }
+        List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+        for (String name : format.columnNames()) {
+            columns.add(functions.col("`" + name + "`").cast(DataTypes.StringType).as(name));
+        }
+        columns.add(functions.col("_metadata.file_path").as("source_file"));
+        return rows.select(columns.toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    private static boolean exists(FileSystem fileSystem, Path pattern) {
+        try {
+            FileStatus[] found = fileSystem.globStatus(pattern);
+            return found != null && found.length > 0;
+        } catch (IOException e) {
+            throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "Cannot read the input folder at " + pattern + ": " + e.getMessage(), e);
+        }
     }
 
     private Dataset<Row> readCsv(InputFile format, String location) {

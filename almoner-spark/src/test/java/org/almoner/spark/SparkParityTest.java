@@ -60,6 +60,7 @@ class SparkParityTest {
     private Path duckRisk;
     private Path duckCohorts;
     private Path duckStatements;
+    private String parquetActivityFile;
     private Connection reader;
 
     @BeforeAll
@@ -67,6 +68,7 @@ class SparkParityTest {
         Path input = folder.resolve("input");
         PopulationGenerator.generate(GeneratorSettings.of(1_000, 11, input).withThreads(1), Progress.silent("generate"));
         BadRows.addTo(input);
+        parquetActivityFile = ParquetInput.convert(input);
         duckOutput = folder.resolve("duckdb");
         sparkOutput = folder.resolve("spark");
         duck = new Pipeline(List.of(), Pipeline.StageListener.silent()).run(new PipelineRequest(input, null, duckOutput, null,
@@ -109,6 +111,14 @@ class SparkParityTest {
                     .isEqualTo(List.of(account.kind(), account.read(), account.loaded(), account.rejected()));
         });
         assertThat(spark.rowsRejected()).isEqualTo(duck.ingest().rowsRejected()).isGreaterThanOrEqualTo(BadRows.REJECTED);
+    }
+
+    @Test
+    void readsParquetInputAsCsv() {
+        assertThat(spark.files()).extracting(FileAccount::file).anyMatch(file -> file.endsWith("/diagnoses.parquet"))
+                .anyMatch(file -> file.endsWith("/" + parquetActivityFile)).anyMatch(file -> file.endsWith(".csv"));
+        FileAccount diagnoses = byFileName(spark.files()).get("diagnoses.parquet");
+        assertThat(diagnoses.loaded()).isEqualTo(byFileName(duck.ingest().accounts()).get("diagnoses.parquet").loaded()).isPositive();
     }
 
     @Test
@@ -258,6 +268,36 @@ class SparkParityTest {
         Map<String, FileAccount> byName = new HashMap<>();
         accounts.forEach(account -> byName.put(account.file().substring(account.file().lastIndexOf('/') + 1), account));
         return byName;
+    }
+
+    /**
+     * Turns diagnoses.csv and the first activity file into Parquet with natural column types (dates as dates,
+     * numbers as numbers), as DuckDB's CSV reader guesses them, so both engines read a mixed folder.
+     */
+    static final class ParquetInput {
+
+        private ParquetInput() {
+        }
+
+        /** Returns the name of the activity file now in Parquet. */
+        static String convert(Path input) throws IOException, SQLException {
+            Path activity;
+            try (Stream<Path> files = Files.list(input.resolve("activity"))) {
+                activity = files.filter(file -> file.toString().endsWith(".csv") && !file.getFileName().toString().startsWith("zz_"))
+                        .sorted().findFirst().orElseThrow();
+            }
+            Path diagnoses = input.resolve("diagnoses.csv");
+            String activityName = activity.getFileName().toString().replace(".csv", ".parquet");
+            try (Connection duckdb = DuckDb.open(null, new DuckDbSettings(1, 512, null)); Statement statement = duckdb.createStatement()) {
+                statement.execute("COPY (SELECT * FROM read_csv('" + diagnoses + "', header = true)) TO '"
+                        + input.resolve("diagnoses.parquet") + "' (FORMAT parquet)");
+                statement.execute("COPY (SELECT * FROM read_csv('" + activity + "', header = true)) TO '"
+                        + activity.resolveSibling(activityName) + "' (FORMAT parquet)");
+            }
+            Files.delete(diagnoses);
+            Files.delete(activity);
+            return activityName;
+        }
     }
 
     /** Rows that break the row rules and the rules across rows, added to a generated folder. */
