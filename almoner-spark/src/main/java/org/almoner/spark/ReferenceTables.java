@@ -19,7 +19,9 @@ import org.almoner.engine.EngineException;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.DuckDbSettings;
 import org.almoner.engine.reference.ReferenceData;
+import org.almoner.engine.statements.StatementDefinitions;
 import org.almoner.engine.stratification.CodeLists;
+import org.almoner.engine.stratification.ProviderNames;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -88,6 +90,29 @@ final class ReferenceTables {
             throw new EngineException(EngineErrorCode.INTERNAL, "Could not load the code lists: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Could not make a work folder for the code lists: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The statements' look-ups, {@code provider_names} (from the reference folder's providers.csv, or the sample's) and
+     * {@code treatment_functions}, by the engine's own loaders.
+     */
+    static void loadStatementLookups(SparkSession spark, Path reference) {
+        try {
+            Path work = Files.createTempDirectory("almoner-spark-statements");
+            try (Connection duckdb = DuckDb.open(null, new DuckDbSettings(1, 512, work))) {
+                ProviderNames.load(duckdb, work, reference);
+                StatementDefinitions.loadTreatmentFunctions(duckdb, work);
+                copy(spark, duckdb, "provider_names");
+                copy(spark, duckdb, "treatment_functions");
+            } finally {
+                deleteTree(work);
+            }
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "Could not load the provider names: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Could not make a work folder for the provider names: "
                     + e.getMessage(), e);
         }
     }

@@ -28,7 +28,10 @@ import org.almoner.engine.pipeline.PersonYearSummary;
 import org.almoner.engine.pseudonymisation.Pseudonymisation;
 import org.almoner.engine.pseudonymisation.Pseudonymiser;
 import org.almoner.engine.stages.SqlDialect;
+import org.almoner.engine.statements.StatementDefinitions;
+import org.almoner.engine.statements.StatementRules;
 import org.almoner.engine.stratification.RiskStratification;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.AnalysisException;
@@ -50,10 +53,12 @@ import org.apache.spark.sql.types.StructType;
  * to a folder beside the output and renamed into place at the end, so a failure leaves nothing half-written.
  *
  * <p>Then risk stratification, from the files written, to {@code risk/person_year_risk.parquet}, and cohort
- * membership to {@code cohorts/cohort_members.parquet}.
+ * membership to {@code cohorts/cohort_members.parquet}, and the statements of resources and indicative budgets of the
+ * cohorts' members to {@code statements/}.
  *
- * <p>Not (yet) on Spark: the data quality report's four measures, line numbers of rejects, probabilistic
- * linkage, FHIR bundles, Parquet input, the mental health cluster split and the uncosted-rows listing.
+ * <p>Input files are CSV or Parquet, as for the DuckDB pipeline. Not (yet) on Spark: the data quality report's four
+ * measures, line numbers of rejects, probabilistic linkage, FHIR bundles, the mental health cluster split and the
+ * uncosted-rows listing.
  */
 public final class SparkPipeline {
 
@@ -97,12 +102,13 @@ public final class SparkPipeline {
             Path summary = new Path(staging, "summary/person_year_summary.parquet");
             writeParquet("person_year_summary", summary);
             long personYearsAtRisk = stratify(staging);
-            long cohortMembers = cohorts(staging, request.cohortDefinitions());
+            long cohortMembers = cohorts(staging, request.cohortDefinitions(), request.reference());
+            SparkResult.StatementCounts statements = statements(staging, request.statementRules());
 
             SparkResult result = new SparkResult(request.output(), accounts,
                     count(Pseudonymisation.COUNTS.get(0)), count(Pseudonymisation.COUNTS.get(1)),
                     linkage(), costing(), count("SELECT count(*) FROM person_year_summary"), personYearsAtRisk, cohortMembers,
-                    pseudonymiser.keyFingerprint(),
+                    statements, pseudonymiser.keyFingerprint(),
                     Duration.ofNanos(System.nanoTime() - start));
             writeSummary(fileSystem, new Path(staging, "run-summary.json"), result);
             publish(fileSystem, staging, output, suffix);
@@ -135,19 +141,62 @@ public final class SparkPipeline {
 
     /**
      * Cohort membership by the built-in cohort definitions, or those of {@code definitionsFile} (on the driver),
-     * checked against the stratification's fields as {@code almoner cohort} checks them.
+     * checked against the stratification's fields as {@code almoner cohort} checks them; then each cohort's size, cost
+     * by setting and provider, and the equality breakdown, to {@code cohorts/}.
      */
-    private long cohorts(Path staging, java.nio.file.Path definitionsFile) {
-        Map<String, String> columns = new LinkedHashMap<>();
-        for (StructField field : spark.table("person_year_risk").schema().fields()) {
-            columns.put(field.name(), databaseType(field.dataType()));
-        }
-        Map<String, FieldType> fields = Cohorts.fields(columns);
+    private long cohorts(Path staging, java.nio.file.Path definitionsFile, java.nio.file.Path reference) {
+        Map<String, FieldType> fields = Cohorts.fields(columnTypes("person_year_risk"));
         CohortDefinitions definitions = definitionsFile == null ? CohortDefinitions.builtIn(fields)
                 : CohortDefinitions.read(definitionsFile, fields);
-        relations.define(Cohorts.members(definitions));
+        ReferenceTables.loadStatementLookups(spark, reference);
+        relations.defineAll(Cohorts.relations(definitions, SqlDialect.SPARK));
         writeParquet("cohort_members", new Path(staging, "cohorts/" + Cohorts.MEMBERS_PARQUET));
+        for (String table : List.of("cohort_summary", "cohort_cost_by_provider", "cohort_equality")) {
+            writeParquet(table, new Path(staging, "cohorts/" + table + ".parquet"));
+        }
         return count("SELECT count(*) FROM cohort_members");
+    }
+
+    /**
+     * The statements of resources for the cohorts' members, as {@code almoner statement --cohorts} works them out from the
+     * cohorts just found: {@code statements/system_statement.parquet} (per cohort, band of need, provider and service),
+     * {@code person_statements.parquet}, {@code indicative_budgets.parquet} and {@code double_funding.parquet}. No needs
+     * assessments are read on Spark: the rules' stand-in for them is used, as {@code almoner statement} does without
+     * {@code --needs-assessments}.
+     */
+    private SparkResult.StatementCounts statements(Path staging, java.nio.file.Path rulesFile) {
+        Map<String, FieldType> fields = Cohorts.fields(columnTypes("person_year_risk"));
+        StatementRules rules = rulesFile == null ? StatementRules.builtIn(fields) : StatementRules.read(rulesFile, fields);
+        // Read from the files written, as `almoner statement --stratification --cohorts` reads them: the statements'
+        // plans then start there, not at the input.
+        spark.read().parquet(new Path(staging, "risk/" + RiskStratification.RISK_PARQUET).toString()).createOrReplaceTempView("person_year_risk");
+        spark.read().parquet(new Path(staging, "cohorts/" + Cohorts.MEMBERS_PARQUET).toString())
+                .selectExpr("cohort_id", "person_pseudonym", "financial_year").createOrReplaceTempView("statement_cohort_members");
+        spark.sql("SELECT CAST(NULL AS STRING) AS person_pseudonym, CAST(NULL AS STRING) AS trajectory,"
+                + " CAST(NULL AS DECIMAL(6,2)) AS adjustment_percent, CAST(NULL AS DATE) AS assessed_on WHERE false")
+                .createOrReplaceTempView("needs_assessments");
+        String baseYear = StatementDefinitions.baseYear(rules, SqlDialect.SPARK, query -> {
+            Row row = spark.sql(query).first();
+            return row.isNullAt(0) ? null : row.get(0).toString();
+        });
+        relations.defineAll(StatementDefinitions.definitions(rules, baseYear, false, SqlDialect.SPARK));
+        relations.defineAll(StatementDefinitions.outputs(baseYear, SqlDialect.SPARK));
+        writeParquet("system_statement", new Path(staging, "statements/system_statement.parquet"));
+        writeParquet(StatementDefinitions.PERSON_STATEMENTS, new Path(staging, "statements/person_statements.parquet"));
+        writeParquet(StatementDefinitions.COHORT_INDICATIVE_BUDGETS, new Path(staging, "statements/indicative_budgets.parquet"));
+        writeParquet(StatementDefinitions.COHORT_DOUBLE_FUNDING, new Path(staging, "statements/double_funding.parquet"));
+        Row budgets = spark.sql("SELECT count(*), coalesce(sum(indicative_budget), 0) FROM " + StatementDefinitions.COHORT_INDICATIVE_BUDGETS)
+                .first();
+        return new SparkResult.StatementCounts(baseYear, count("SELECT count(*) FROM system_statement"), budgets.getLong(0),
+                budgets.getDecimal(1).setScale(2));
+    }
+
+    private Map<String, String> columnTypes(String relation) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (StructField field : spark.table(relation).schema().fields()) {
+            columns.put(field.name(), databaseType(field.dataType()));
+        }
+        return columns;
     }
 
     /** The DuckDB name of a Spark type, which is how the cohort rules know a field as number, flag or text. */
@@ -169,7 +218,7 @@ public final class SparkPipeline {
     private List<FileAccount> ingest(String input, Path work) {
         for (InputFile format : InputFile.values()) {
             String location = format == InputFile.ACTIVITY ? input + "/activity/*.csv" : input + "/" + format.baseName() + ".csv";
-            Dataset<Row> text = readCsv(format, location);
+            Dataset<Row> text = readInput(format, input);
             text.createOrReplaceTempView(format.baseName() + "_text");
             Dataset<Row> typed = spark.sql(IngestDefinitions.typedRows(format, format.baseName() + "_text", "source_file",
                     SqlDialect.SPARK));
@@ -189,6 +238,66 @@ public final class SparkPipeline {
         boolean duplicates = count("SELECT count(*) FROM duplicate_activity") > 0;
         relations.defineAll(IngestDefinitions.checkedRelations(duplicates));
         return accounts();
+    }
+
+    /**
+     * The rows of one kind of input file, every column as text: {@code NAME.csv} or {@code NAME.parquet} (not both), and for
+     * activity every {@code activity/*.csv} and {@code activity/*.parquet}, as the DuckDB pipeline reads them.
+     */
+    private Dataset<Row> readInput(InputFile format, String input) {
+        FileSystem fileSystem = fileSystem(new Path(input));
+        if (format == InputFile.ACTIVITY) {
+            boolean csv = exists(fileSystem, new Path(input + "/activity/*.csv"));
+            boolean parquet = exists(fileSystem, new Path(input + "/activity/*.parquet"));
+            if (!parquet) {
+                return readCsv(format, input + "/activity/*.csv");
+            }
+            Dataset<Row> rows = readParquet(format, input + "/activity/*.parquet");
+            return csv ? readCsv(format, input + "/activity/*.csv").unionByName(rows) : rows;
+        }
+        Path csv = new Path(input, format.baseName() + ".csv");
+        Path parquet = new Path(input, format.baseName() + ".parquet");
+        if (!exists(fileSystem, parquet)) {
+            return readCsv(format, csv.toString());
+        }
+        if (exists(fileSystem, csv)) {
+            throw new EngineException(EngineErrorCode.BAD_ARGUMENT, "The input folder " + input + " has both " + csv.getName() + " and "
+                    + parquet.getName() + "; keep one so it is clear which to read.");
+        }
+        return readParquet(format, parquet.toString());
+    }
+
+    /** Parquet carrying the format's column names, each read as text (a column may be text or its natural type). */
+    private Dataset<Row> readParquet(InputFile format, String location) {
+        Dataset<Row> rows;
+        try {
+            rows = spark.read().parquet(location);
+        } catch (Exception e) {
+            throw new EngineException(EngineErrorCode.MALFORMED_INPUT, location + ": this is not readable Parquet (" + rootMessage(e)
+                    + "). Check it was written completely, or supply it as CSV.", e);
+        }
+        List<String> present = List.of(rows.columns());
+        List<String> missing = format.columnNames().stream().filter(name -> !present.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new EngineException(EngineErrorCode.MALFORMED_INPUT, location + ": the Parquet file lacks the column"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + " of the " + format.baseName()
+                    + " format (see docs/formats.md).");
+        }
+        List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+        for (String name : format.columnNames()) {
+            columns.add(functions.col("`" + name + "`").cast(DataTypes.StringType).as(name));
+        }
+        columns.add(functions.col("_metadata.file_path").as("source_file"));
+        return rows.select(columns.toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    private static boolean exists(FileSystem fileSystem, Path pattern) {
+        try {
+            FileStatus[] found = fileSystem.globStatus(pattern);
+            return found != null && found.length > 0;
+        } catch (IOException e) {
+            throw new EngineException(EngineErrorCode.INPUT_NOT_FOUND, "Cannot read the input folder at " + pattern + ": " + e.getMessage(), e);
+        }
     }
 
     private Dataset<Row> readCsv(InputFile format, String location) {

@@ -24,7 +24,8 @@ public final class SparkRelations {
     /**
      * The session settings that make Spark SQL read the engine's definitions as DuckDB does: double
      * quotes around identifiers, decimal arithmetic that keeps every digit of scale (DuckDB's rule, so
-     * costs round once, to the penny, from exact products), ANSI behaviour, and dates in UTC. Key
+     * costs round once, to the penny, from exact products), ANSI behaviour, dates in UTC, and
+     * plan descriptions kept short. Key
      * material in the pseudonymisation SQL is redacted from plans and the user interface.
      */
     public static void configure(SparkSession spark) {
@@ -32,6 +33,11 @@ public final class SparkRelations {
         spark.conf().set("spark.sql.ansi.doubleQuotedIdentifiers", "true");
         spark.conf().set("spark.sql.decimalOperations.allowPrecisionLoss", "false");
         spark.conf().set("spark.sql.session.timeZone", "UTC");
+        // Adaptive execution describes the plan to listeners at every stage; a cached relation's plan includes the
+        // plans it was made from, so by the statements the "formatted" description ran to hundreds of megabytes
+        // (minutes of the driver's time, and out of memory in the tests). A simple, bounded description is enough.
+        spark.conf().set("spark.sql.ui.explainMode", "simple");
+        spark.conf().set("spark.sql.maxPlanStringLength", "100000");
         spark.conf().set("spark.sql.redaction.string.regex", "(?i)[0-9a-f]{128}");
     }
 

@@ -18,9 +18,11 @@ import org.almoner.engine.pseudonymisation.PseudonymisationKey;
  * @param replaceOutput whether an existing output folder may be replaced (once the new one is complete)
  * @param cohortDefinitions a cohort definition file on the driver (as for {@code almoner cohort --definitions}),
  *     or null for the built-in cohorts
+ * @param statementRules statement rules on the driver (YAML, as for {@code almoner statement --rules}), or null for the
+ *     built-in rules
  */
 public record SparkRequest(String input, String output, Path reference, PseudonymisationKey key, LocalDate asOf,
-        boolean replaceOutput, Path cohortDefinitions) {
+        boolean replaceOutput, Path cohortDefinitions, Path statementRules) {
 
     public SparkRequest {
         requireNonNull(input, "input is null");

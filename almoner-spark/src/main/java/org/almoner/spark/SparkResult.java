@@ -21,12 +21,13 @@ import org.almoner.engine.ingest.FileAccount;
  * @param personYears rows of the person-year summary
  * @param personYearsStratified rows of the risk stratification
  * @param cohortMemberships rows of cohort membership (a person-year in two cohorts counts twice)
+ * @param statements the statements of resources: lines of the system-level statement, indicative budgets and their total
  * @param keyFingerprint the public name of the pseudonymisation key used
  * @param elapsed wall-clock time of the run
  */
 public record SparkResult(String output, List<FileAccount> files, long peoplePseudonymised, long peopleWithNhsNumber,
         Map<String, Map<String, Long>> linkage, Map<String, Tally> costing, long personYears, long personYearsStratified, long cohortMemberships,
-        String keyFingerprint,
+        StatementCounts statements, String keyFingerprint,
         Duration elapsed) {
 
     public SparkResult {
@@ -34,6 +35,7 @@ public record SparkResult(String output, List<FileAccount> files, long peoplePse
         files = List.copyOf(requireNonNull(files, "files is null"));
         linkage = Map.copyOf(requireNonNull(linkage, "linkage is null"));
         costing = Map.copyOf(requireNonNull(costing, "costing is null"));
+        requireNonNull(statements, "statements is null");
         requireNonNull(keyFingerprint, "keyFingerprint is null");
         requireNonNull(elapsed, "elapsed is null");
     }
@@ -43,6 +45,15 @@ public record SparkResult(String output, List<FileAccount> files, long peoplePse
 
         public Tally {
             requireNonNull(cost, "cost is null");
+        }
+    }
+
+    /** The statements of resources written: the base year, system statement lines, indicative budgets and their total. */
+    public record StatementCounts(String baseYear, long systemStatementLines, long indicativeBudgets, BigDecimal indicativeBudgetTotal) {
+
+        public StatementCounts {
+            requireNonNull(baseYear, "baseYear is null");
+            requireNonNull(indicativeBudgetTotal, "indicativeBudgetTotal is null");
         }
     }
 
@@ -76,6 +87,8 @@ public record SparkResult(String output, List<FileAccount> files, long peoplePse
         json.put("person_years", personYears);
         json.put("person_years_stratified", personYearsStratified);
         json.put("cohort_memberships", cohortMemberships);
+        json.put("statements", Map.of("base_year", statements.baseYear(), "system_statement_lines", statements.systemStatementLines(),
+                "indicative_budgets", statements.indicativeBudgets(), "indicative_budget_total", statements.indicativeBudgetTotal().toPlainString()));
         json.put("key_fingerprint", keyFingerprint);
         json.put("elapsed_seconds", elapsed.toMillis() / 1000.0);
         return json;

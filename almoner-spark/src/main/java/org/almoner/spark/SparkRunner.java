@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "almoner-spark", mixinStandardHelpOptions = true,
         description = {"Runs the linked data set pipeline on Apache Spark: ingest and its row rules, pseudonymisation, "
-            + "linkage on the NHS number, costing, the person-year summary, risk stratification and cohort membership, "
-            + "from the same definitions as `almoner pipeline`, `stratify` and `cohort` (DuckDB), so both give the same "
+            + "linkage on the NHS number, costing, the person-year summary, risk stratification, cohort membership and the statements of resources, "
+            + "from the same definitions as `almoner pipeline`, `stratify`, `cohort` and `statement` (DuckDB), so both give the same "
             + "numbers. --in and --out may be on any Hadoop file system; see docs/spark.md.", ""},
         footer = {"", "Examples:",
             "  almoner-spark/run-local --in data/input --out data/spark-output \\",
@@ -53,6 +53,10 @@ public final class SparkRunner implements Callable<Integer> {
             description = "Cohort definitions (YAML, as for `almoner cohort --definitions`) on the driver. Default: the built-in cohorts.")
     Path definitions;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Statement rules (YAML, as for `almoner statement --rules`) on the driver. Default: the built-in rules.")
+    Path rules;
+
     @Option(names = "--replace", description = "Replace an existing output folder (only once the new one is complete).")
     boolean replace;
 
@@ -77,14 +81,17 @@ public final class SparkRunner implements Callable<Integer> {
             try {
                 spark.sparkContext().setLogLevel("WARN");
                 SparkResult result = new SparkPipeline(spark).run(new SparkRequest(input, output, reference, key,
-                        asOf == null ? LocalDate.now() : asOf, replace, definitions));
+                        asOf == null ? LocalDate.now() : asOf, replace, definitions, rules));
                 System.out.printf("Read %,d rows: %,d loaded, %,d rejected (see quality/rejects.csv).%n", result.rowsRead(),
                         result.rowsLoaded(), result.rowsRejected());
                 new java.util.TreeMap<>(result.costing()).forEach((method, tally) -> System.out.printf("  %-15s %,12d rows  £%,.2f%n", method,
                         tally.rows(), tally.cost()));
                 System.out.printf("%,d person-years in summary/person_year_summary.parquet, %,d stratified in risk/,"
-                        + " %,d cohort memberships in cohorts/.%nOutput: %s (%.1f s)%n", result.personYears(),
-                        result.personYearsStratified(), result.cohortMemberships(), result.output(),
+                        + " %,d cohort memberships in cohorts/.%n%,d system statement lines and %,d indicative budgets"
+                        + " (£%,.2f) for %s in statements/.%nOutput: %s (%.1f s)%n", result.personYears(),
+                        result.personYearsStratified(), result.cohortMemberships(), result.statements().systemStatementLines(),
+                        result.statements().indicativeBudgets(), result.statements().indicativeBudgetTotal(),
+                        result.statements().baseYear(), result.output(),
                         result.elapsed().toMillis() / 1000.0);
             } finally {
                 spark.stop();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -98,6 +100,46 @@ class SparkDialectTest {
     }
 
     @Test
+    void dividesMoneyExactlyAndRoundsHalfUpAsJavaDoes() {
+        List<BigDecimal[]> pairs = new ArrayList<>();
+        String[][] fixed = {{"0.125", "1"}, {"1.005", "1"}, {"-1.005", "1"}, {"2.5", "2"}, {"10", "3"}, {"-10", "3"}, {"20", "-3"},
+            {"0.01", "2"}, {"0.03", "2"}, {"-0.03", "2"}, {"1234567890.12", "0.07"}, {"99999999999.99", "7"}, {"0", "5"},
+            {"1", "0.0001"}, {"123.4567", "100"}, {"33.335", "1"}, {"0.00004999", "0.01"}};
+        for (String[] pair : fixed) {
+            pairs.add(new BigDecimal[] {new BigDecimal(pair[0]), new BigDecimal(pair[1])});
+        }
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 300; i++) {
+            pairs.add(new BigDecimal[] {BigDecimal.valueOf(random.nextLong(-100_000_000_00L, 100_000_000_00L), 2 + random.nextInt(3)),
+                BigDecimal.valueOf(random.nextLong(1, 1_000_000L) * (random.nextBoolean() ? 1 : -1), random.nextInt(4))});
+        }
+        String values = IntStream.range(0, pairs.size()).mapToObj(i -> "(" + i + ", CAST(" + pairs.get(i)[0].toPlainString()
+                + " AS DECIMAL(18,4)), CAST(" + pairs.get(i)[1].toPlainString() + " AS DECIMAL(18,4)))").collect(Collectors.joining(", "));
+        for (int scale : new int[] {1, 2}) {
+            int places = scale;
+            List<Object> quotients = spark.sql("SELECT " + SqlDialect.SPARK.decimalQuotient("a", "b", scale) + " FROM VALUES " + values
+                    + " AS t(i, a, b) ORDER BY i").collectAsList().stream().map(row -> row.get(0)).toList();
+            assertThat(quotients).as("scale " + scale)
+                    .isEqualTo(pairs.stream().map(p -> (Object) p[0].divide(p[1], places, RoundingMode.HALF_UP)).toList());
+        }
+    }
+
+    @Test
+    void listsDistinctValuesSortedAsDuckDbDoes() {
+        List<String> lists = spark.sql("SELECT " + SqlDialect.SPARK.sortedDistinctList("v", "'; '") + " FROM VALUES (1, 'b'), (1, 'a'),"
+                + " (1, 'b'), (1, NULL), (1, 'B'), (2, 'z') AS t(g, v) GROUP BY g ORDER BY g").collectAsList().stream()
+                .map(row -> row.getString(0)).toList();
+        // The engine's SqlDialectTest expects the same of DuckDB: NULL left out, sorted by code point.
+        assertThat(lists).containsExactly("B; a; b", "z");
+    }
+
+    @Test
+    void readsTextLiteralsAsWritten() {
+        String text = "Nurse's visit, 50% \\ \\' \"home\" \\n";
+        assertThat(spark.sql("SELECT " + SqlDialect.SPARK.text(text)).first().getString(0)).isEqualTo(text);
+    }
+
+    @Test
     void saysWhichFileIsMissing(@TempDir Path folder) throws IOException {
         Files.createDirectories(folder.resolve("input/activity"));
         assertThatThrownBy(() -> new SparkPipeline(spark).run(request(folder)))
@@ -122,7 +164,7 @@ class SparkDialectTest {
 
     private static SparkRequest request(Path folder) {
         return new SparkRequest(folder.resolve("input").toString(), folder.resolve("output").toString(), null,
-                PseudonymisationKey.of("errors-".repeat(7), "test"), LocalDate.of(2025, 6, 30), false, null);
+                PseudonymisationKey.of("errors-".repeat(7), "test"), LocalDate.of(2025, 6, 30), false, null, null);
     }
 
     private static String values(List<String> texts) {

@@ -29,6 +29,8 @@ import org.almoner.engine.pipeline.Pipeline;
 import org.almoner.engine.pipeline.PipelineRequest;
 import org.almoner.engine.pipeline.PipelineResult;
 import org.almoner.engine.pseudonymisation.PseudonymisationKey;
+import org.almoner.engine.statements.StatementRequest;
+import org.almoner.engine.statements.Statements;
 import org.almoner.engine.stratification.PipelineOutput;
 import org.almoner.engine.stratification.RiskStratification;
 import org.apache.spark.sql.SparkSession;
@@ -57,6 +59,8 @@ class SparkParityTest {
     private Path sparkOutput;
     private Path duckRisk;
     private Path duckCohorts;
+    private Path duckStatements;
+    private String parquetActivityFile;
     private Connection reader;
 
     @BeforeAll
@@ -64,6 +68,7 @@ class SparkParityTest {
         Path input = folder.resolve("input");
         PopulationGenerator.generate(GeneratorSettings.of(1_000, 11, input).withThreads(1), Progress.silent("generate"));
         BadRows.addTo(input);
+        parquetActivityFile = ParquetInput.convert(input);
         duckOutput = folder.resolve("duckdb");
         sparkOutput = folder.resolve("spark");
         duck = new Pipeline(List.of(), Pipeline.StageListener.silent()).run(new PipelineRequest(input, null, duckOutput, null,
@@ -73,12 +78,15 @@ class SparkParityTest {
         duckCohorts = folder.resolve("duckdb-cohorts");
         Cohorts.run(new CohortRequest(new PipelineOutput(duckOutput), duckRisk, null, null, duckCohorts, false,
                 new DuckDbSettings(2, 1024, null)));
+        duckStatements = folder.resolve("duckdb-statements");
+        Statements.run(new StatementRequest(new PipelineOutput(duckOutput), duckRisk, duckCohorts, null, null, null, List.of(), List.of(),
+                duckStatements, false, new DuckDbSettings(2, 1024, null)));
         SparkSession session = SparkSession.builder().master("local[2]").appName("almoner-parity")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .getOrCreate();
         try {
-            spark = new SparkPipeline(session).run(new SparkRequest(input.toString(), sparkOutput.toString(), null, KEY, AS_OF, false, null));
+            spark = new SparkPipeline(session).run(new SparkRequest(input.toString(), sparkOutput.toString(), null, KEY, AS_OF, false, null, null));
         } finally {
             session.stop();
         }
@@ -103,6 +111,14 @@ class SparkParityTest {
                     .isEqualTo(List.of(account.kind(), account.read(), account.loaded(), account.rejected()));
         });
         assertThat(spark.rowsRejected()).isEqualTo(duck.ingest().rowsRejected()).isGreaterThanOrEqualTo(BadRows.REJECTED);
+    }
+
+    @Test
+    void readsParquetInputAsCsv() {
+        assertThat(spark.files()).extracting(FileAccount::file).anyMatch(file -> file.endsWith("/diagnoses.parquet"))
+                .anyMatch(file -> file.endsWith("/" + parquetActivityFile)).anyMatch(file -> file.endsWith(".csv"));
+        FileAccount diagnoses = byFileName(spark.files()).get("diagnoses.parquet");
+        assertThat(diagnoses.loaded()).isEqualTo(byFileName(duck.ingest().accounts()).get("diagnoses.parquet").loaded()).isPositive();
     }
 
     @Test
@@ -170,6 +186,49 @@ class SparkParityTest {
                 + "')")).isGreaterThan(1);
     }
 
+    @Test
+    void sizesCostsAndJudgesEachCohortAlike() throws SQLException {
+        long sizes = assertSameRows(duckCohorts, "cohorts/", "cohort_summary", 4);
+        assertThat(count("SELECT count(*) FROM read_parquet('" + duckCohorts.resolve("cohort_summary.parquet") + "') WHERE people > 0"
+                + " AND average_cost_per_person > 0")).isPositive().isLessThanOrEqualTo(sizes);
+        assertSameRows(duckCohorts, "cohorts/", "cohort_cost_by_provider", 20);
+        assertSameRows(duckCohorts, "cohorts/", "cohort_equality", 50);
+        // The flags are compared too: the generated population has groups judged and, with these definitions, some flagged.
+        assertThat(count("SELECT count(*) FROM read_parquet('" + duckCohorts.resolve("cohort_equality.parquet") + "') WHERE judged"
+                + " AND representation_ratio IS NOT NULL")).isPositive();
+    }
+
+    @Test
+    void writesTheSameSystemStatementLinesToThePenny() throws SQLException {
+        long lines = assertSameRows(duckStatements, "system_statement", 50);
+        assertThat(lines).isEqualTo(spark.statements().systemStatementLines());
+        // Lines worth comparing: costed, in personal budgets and not, with needs adjustments.
+        assertThat(count("SELECT count(DISTINCT include_in_personal_budgets) FROM read_parquet('"
+                + duckStatements.resolve("system_statement.parquet") + "') WHERE historic_cost > 0"
+                + " AND forecast_cost_with_needs_adjustment > historic_cost")).isEqualTo(2);
+    }
+
+    @Test
+    void writesTheSamePersonStatementsAndIndicativeBudgetsToThePenny() throws SQLException {
+        assertSameRows(duckStatements, "person_statements", 100);
+        long budgets = assertSameRows(duckStatements, "indicative_budgets", 50);
+        assertThat(budgets).isEqualTo(spark.statements().indicativeBudgets());
+        assertThat(count("SELECT count(*) FROM read_parquet('" + duckStatements.resolve("indicative_budgets.parquet")
+                + "') WHERE indicative_budget > 0 AND (fluctuating OR deteriorating)")).isPositive();
+        assertSameRows(duckStatements, "double_funding", 0);
+    }
+
+    /** The DuckDB command's {@code name.parquet} in {@code duckFolder} and the Spark runner's {@code statements/name.parquet}. */
+    private long assertSameRows(Path duckFolder, String name, long atLeast) throws SQLException {
+        return assertSameRows(duckFolder, "statements/", name, atLeast);
+    }
+
+    /** The DuckDB command's {@code name.parquet} in {@code duckFolder} and the Spark runner's {@code sparkFolder/name.parquet}. */
+    private long assertSameRows(Path duckFolder, String sparkFolder, String name, long atLeast) throws SQLException {
+        return assertSameRows("SELECT * FROM read_parquet('" + duckFolder.resolve(name + ".parquet") + "')",
+                "SELECT * FROM read_parquet('" + sparkOutput.resolve(sparkFolder + name + ".parquet") + "/*.parquet')", atLeast);
+    }
+
     /**
      * Both queries give the same multiset of rows (every column compared by value) and at least
      * {@code atLeast} of them; returns how many.
@@ -209,6 +268,36 @@ class SparkParityTest {
         Map<String, FileAccount> byName = new HashMap<>();
         accounts.forEach(account -> byName.put(account.file().substring(account.file().lastIndexOf('/') + 1), account));
         return byName;
+    }
+
+    /**
+     * Turns diagnoses.csv and the first activity file into Parquet with natural column types (dates as dates,
+     * numbers as numbers), as DuckDB's CSV reader guesses them, so both engines read a mixed folder.
+     */
+    static final class ParquetInput {
+
+        private ParquetInput() {
+        }
+
+        /** Returns the name of the activity file now in Parquet. */
+        static String convert(Path input) throws IOException, SQLException {
+            Path activity;
+            try (Stream<Path> files = Files.list(input.resolve("activity"))) {
+                activity = files.filter(file -> file.toString().endsWith(".csv") && !file.getFileName().toString().startsWith("zz_"))
+                        .sorted().findFirst().orElseThrow();
+            }
+            Path diagnoses = input.resolve("diagnoses.csv");
+            String activityName = activity.getFileName().toString().replace(".csv", ".parquet");
+            try (Connection duckdb = DuckDb.open(null, new DuckDbSettings(1, 512, null)); Statement statement = duckdb.createStatement()) {
+                statement.execute("COPY (SELECT * FROM read_csv('" + diagnoses + "', header = true)) TO '"
+                        + input.resolve("diagnoses.parquet") + "' (FORMAT parquet)");
+                statement.execute("COPY (SELECT * FROM read_csv('" + activity + "', header = true)) TO '"
+                        + activity.resolveSibling(activityName) + "' (FORMAT parquet)");
+            }
+            Files.delete(diagnoses);
+            Files.delete(activity);
+            return activityName;
+        }
     }
 
     /** Rows that break the row rules and the rules across rows, added to a generated folder. */

@@ -23,6 +23,8 @@ import org.almoner.engine.duckdb.Sql;
 import org.almoner.engine.pipeline.PublishedFolder;
 import org.almoner.engine.stratification.ProviderNames;
 import org.almoner.engine.stages.Relation;
+import org.almoner.engine.stages.SqlDialect;
+import org.almoner.engine.stages.StageScript;
 import org.almoner.engine.stratification.RiskStratification;
 
 /** Works out cohort membership and writes the cohort outputs. */
@@ -67,26 +69,43 @@ public final class Cohorts {
      * connection that has person_year_risk, pipeline_activity and provider_names.
      */
     public static void createTables(Connection connection, CohortDefinitions definitions) {
+        for (Relation relation : relations(definitions, SqlDialect.DUCKDB)) {
+            Sql.define(connection, relation);
+        }
+    }
+
+    /**
+     * The cohort stage, shared by every engine: cohort_definitions, cohort_rule_dimensions, cohort_members, then
+     * cohort_summary (sizes), cohort_cost_by_provider (cost by setting and provider) and cohort_equality (the equality
+     * breakdown, with the under-representation flags). Reads person_year_risk, pipeline_activity and provider_names.
+     */
+    public static List<Relation> relations(CohortDefinitions definitions, SqlDialect dialect) {
         requireNonNull(definitions, "definitions is null");
+        requireNonNull(dialect, "dialect is null");
         List<String> rows = new ArrayList<>();
+        List<String> dimensions = new ArrayList<>();
         for (int position = 0; position < definitions.cohorts().size(); position++) {
             CohortDefinition cohort = definitions.cohorts().get(position);
-            rows.add("(" + position + ", " + DuckDb.literal(cohort.id()) + ", " + DuckDb.literal(cohort.name()) + ", "
-                    + DuckDb.literal(cohort.source()) + ", " + DuckDb.literal(cohort.rule().text()) + ", "
-                    + DuckDb.literal(definitions.version()) + ", " + dimensionsUsed(cohort.rule()) + ")");
+            rows.add("(" + position + ", " + dialect.text(cohort.id()) + ", " + dialect.text(cohort.name()) + ", "
+                    + dialect.text(cohort.source()) + ", " + dialect.text(cohort.rule().text()) + ", "
+                    + dialect.text(definitions.version()) + ")");
+            for (String dimension : dimensionsUsed(cohort.rule())) {
+                dimensions.add("(" + dialect.text(cohort.id()) + ", " + dialect.text(dimension) + ")");
+            }
         }
-        Sql.execute(connection, "CREATE OR REPLACE TABLE cohort_definitions AS SELECT * FROM (VALUES " + String.join(", ", rows)
-                + ") AS t(position, cohort_id, cohort_name, source, rule, definitions_version, rule_dimensions)");
+        List<Relation> relations = new ArrayList<>();
+        relations.add(Relation.table("cohort_definitions", "SELECT * FROM (VALUES " + String.join(", ", rows)
+                + ") AS t(position, cohort_id, cohort_name, source, rule, definitions_version)"));
+        relations.add(Relation.table("cohort_rule_dimensions", dimensions.isEmpty()
+                ? "SELECT * FROM (VALUES ('', '')) AS t(cohort_id, dimension) WHERE false"
+                : "SELECT * FROM (VALUES " + String.join(", ", dimensions) + ") AS t(cohort_id, dimension)"));
         String script = Sql.resource(Cohorts.class, "cohorts.sql")
                 .replace("${members}", members(definitions).query())
                 .replace("${need_rule}", definitions.equality().needRule().sql())
                 .replace("${minimum_people}", Integer.toString(definitions.equality().minimumPeople()))
                 .replace("${under_represented_below}", definitions.equality().underRepresentedBelow().toPlainString());
-        for (String statement : script.split("(?m)^;\\s*$")) {
-            if (!statement.strip().lines().allMatch(line -> line.isBlank() || line.strip().startsWith("--"))) {
-                Sql.execute(connection, statement.strip());
-            }
-        }
+        relations.addAll(StageScript.relations(script, dialect, "cohorts.sql"));
+        return List.copyOf(relations);
     }
 
     /**
@@ -106,7 +125,7 @@ public final class Cohorts {
      * The equality dimensions a rule selects on: a cohort defined by age is not under-represented in other age
      * bands, so those dimensions are shown but not judged.
      */
-    private static String dimensionsUsed(CohortRule rule) {
+    private static List<String> dimensionsUsed(CohortRule rule) {
         List<String> dimensions = new ArrayList<>();
         for (String field : rule.fields()) {
             String dimension = switch (field) {
@@ -120,7 +139,7 @@ public final class Cohorts {
                 dimensions.add(dimension);
             }
         }
-        return dimensions.stream().map(DuckDb::literal).collect(Collectors.joining(", ", "[", "]::VARCHAR[]"));
+        return dimensions;
     }
 
     /** Reads the definitions a request names, or the built-in ones, checking their rules against the risk fields. */
@@ -151,10 +170,10 @@ public final class Cohorts {
                 ProviderNames.load(connection, work, request.reference());
                 createTables(connection, definitions);
                 copy(connection, "SELECT * FROM cohort_members ORDER BY cohort_id, financial_year, person_pseudonym", staging, "cohort_members");
-                csv(connection, "SELECT * EXCLUDE (definitions_version, rule_dimensions) FROM cohort_definitions ORDER BY position", staging.resolve("cohort_definitions.csv"));
-                csv(connection, "SELECT * FROM cohort_summary", staging.resolve("cohort_summary.csv"));
-                csv(connection, "SELECT * FROM cohort_cost_by_provider", staging.resolve("cohort_cost_by_provider.csv"));
-                csv(connection, "SELECT * FROM cohort_equality", staging.resolve("cohort_equality.csv"));
+                csv(connection, "SELECT * EXCLUDE (definitions_version) FROM cohort_definitions ORDER BY position", staging.resolve("cohort_definitions.csv"));
+                copy(connection, "SELECT * FROM cohort_summary", staging, "cohort_summary");
+                copy(connection, "SELECT * FROM cohort_cost_by_provider", staging, "cohort_cost_by_provider");
+                copy(connection, "SELECT * FROM cohort_equality", staging, "cohort_equality");
                 CohortPage.write(connection, definitions, staging.resolve("cohorts.html"));
                 result = new CohortResult(folder.target(), definitions.version(), sizes(connection),
                         Sql.queryLong(connection, "SELECT count(*) FROM cohort_equality WHERE under_represented"),

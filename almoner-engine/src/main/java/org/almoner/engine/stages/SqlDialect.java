@@ -50,6 +50,29 @@ public enum SqlDialect {
         }
 
         @Override
+        public String text(String value) {
+            return "'" + value.replace("'", "''") + "'";
+        }
+
+        @Override
+        public String sortedDistinctList(String item, String separator) {
+            return "array_to_string(list_sort(list(DISTINCT " + item + ")), " + separator + ")";
+        }
+
+        @Override
+        public String decimalQuotient(String dividend, String divisor, int scale) {
+            // DuckDB divides decimals as doubles; money must not be. Both become whole numbers of hundred-millionths
+            // (HUGEINT), and the quotient is rounded half away from zero by integer division, as BigDecimal's HALF_UP.
+            String unit = unit(scale);
+            String a = "CAST(CAST(" + dividend + " AS DECIMAL(38,8)) * 100000000 AS HUGEINT)";
+            String b = "CAST(CAST(" + divisor + " AS DECIMAL(38,8)) * 100000000 AS HUGEINT)";
+            String rounded = "(sign(" + a + ") * sign(" + b + ") * ((abs(" + a + ") * " + (2 * POWERS[scale]) + " + abs(" + b + "))"
+                    + " // (2 * abs(" + b + "))))";
+            return "CAST(CAST(" + rounded + " AS DECIMAL(38,0)) * CAST(" + unit + " AS DECIMAL(" + (scale + 1) + "," + scale
+                    + ")) AS DECIMAL(18," + scale + "))";
+        }
+
+        @Override
         public String nhsNumberValid(String digits) {
             // A macro, created once per connection by the ingest stage: the expression is long and
             // DuckDB plans a macro call more cheaply than the expression written out per column.
@@ -95,6 +118,24 @@ public enum SqlDialect {
         }
 
         @Override
+        public String text(String value) {
+            // Spark reads a backslash in a literal as an escape, so it is doubled; a doubled quote is a quote, as in DuckDB.
+            return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+        }
+
+        @Override
+        public String sortedDistinctList(String item, String separator) {
+            return "array_join(array_sort(collect_set(" + item + ")), " + separator + ")";
+        }
+
+        @Override
+        public String decimalQuotient(String dividend, String divisor, int scale) {
+            // Spark divides decimals exactly (to 22 places here, with precision loss off) and rounds half up.
+            return "CAST(round(CAST(" + dividend + " AS DECIMAL(30,8)) / CAST(" + divisor + " AS DECIMAL(30,8)), " + scale
+                    + ") AS DECIMAL(18," + scale + "))";
+        }
+
+        @Override
         public String nhsNumberValid(String digits) {
             return nhsNumberCheck(digits);
         }
@@ -120,6 +161,28 @@ public enum SqlDialect {
 
     /** An aggregate: the group's values of {@code item} where {@code condition} holds, sorted, joined by {@code separator} (a SQL string). */
     public abstract String sortedList(String item, String condition, String separator);
+
+    /** A text literal holding exactly {@code value}. */
+    public abstract String text(String value);
+
+    /** An aggregate: the group's distinct values of {@code item} (not NULL), sorted, joined by {@code separator} (a SQL string). */
+    public abstract String sortedDistinctList(String item, String separator);
+
+    /**
+     * {@code dividend / divisor} (numbers with at most eight decimal places) as a DECIMAL(18, scale), rounded half away from
+     * zero as {@code BigDecimal.divide(divisor, scale, HALF_UP)}: money divided exactly, never through a double. The
+     * caller keeps the divisor from being zero.
+     */
+    public abstract String decimalQuotient(String dividend, String divisor, int scale);
+
+    private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    private static String unit(int scale) {
+        if (scale < 0 || scale >= POWERS.length) {
+            throw new IllegalArgumentException("scale must be 0 to " + (POWERS.length - 1) + ": " + scale);
+        }
+        return scale == 0 ? "1" : "0." + "0".repeat(scale - 1) + "1";
+    }
 
     /** True when {@code digits} (normalised text, or NULL) is an NHS number with a valid check digit. */
     public abstract String nhsNumberValid(String digits);

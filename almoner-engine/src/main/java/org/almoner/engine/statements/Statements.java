@@ -22,6 +22,8 @@ import org.almoner.engine.cohorts.Cohorts;
 import org.almoner.engine.duckdb.DuckDb;
 import org.almoner.engine.duckdb.Sql;
 import org.almoner.engine.pipeline.PublishedFolder;
+import org.almoner.engine.stages.Relation;
+import org.almoner.engine.stages.SqlDialect;
 import org.almoner.engine.stratification.ProviderNames;
 import org.almoner.engine.stratification.RiskStratification;
 
@@ -71,15 +73,16 @@ public final class Statements {
                         ? StatementRules.builtInText() : Files.readString(request.rules(), StandardCharsets.UTF_8));
                 String inCohort = "person_pseudonym IN (SELECT person_pseudonym FROM statement_cohort_members WHERE financial_year = "
                         + DuckDb.literal(baseYear) + ")";
-                csv(connection, "SELECT * FROM system_statement", staging.resolve("system_statement.csv"));
-                both(connection, "SELECT * EXCLUDE (need_met) FROM person_statement_lines WHERE " + inCohort
+                for (Relation relation : StatementDefinitions.outputs(baseYear, SqlDialect.DUCKDB)) {
+                    Sql.define(connection, relation);
+                }
+                both(connection, "SELECT * FROM system_statement", staging, "system_statement");
+                both(connection, "SELECT * FROM " + StatementDefinitions.PERSON_STATEMENTS
                         + " ORDER BY person_pseudonym, include_in_budget DESC, cost_per_year DESC", staging, "person_statements");
-                both(connection, "SELECT b.*, c.cohorts FROM indicative_budgets b JOIN (SELECT person_pseudonym,"
-                        + " array_to_string(list_sort(list(DISTINCT cohort_id)), '; ') AS cohorts FROM statement_cohort_members"
-                        + " WHERE financial_year = " + DuckDb.literal(baseYear) + " GROUP BY person_pseudonym) c USING (person_pseudonym)"
-                        + " ORDER BY person_pseudonym", staging, "indicative_budgets");
-                csv(connection, "SELECT * FROM double_funding WHERE " + inCohort + " ORDER BY person_pseudonym, need_met",
-                        staging.resolve("double_funding.csv"));
+                both(connection, "SELECT * FROM " + StatementDefinitions.COHORT_INDICATIVE_BUDGETS + " ORDER BY person_pseudonym",
+                        staging, "indicative_budgets");
+                both(connection, "SELECT * FROM " + StatementDefinitions.COHORT_DOUBLE_FUNDING + " ORDER BY person_pseudonym, need_met",
+                        staging, "double_funding");
                 SystemStatementPage.write(connection, rules, baseYear, staging.resolve("system_statement.html"));
                 int letters = letters(connection, rules, request, staging);
                 result = new StatementResult(folder.target(), rules.version(), baseYear,

@@ -1,12 +1,15 @@
 -- Cohort membership, sizes, cost by setting and provider, and the equality breakdown.
--- Needs person_year_risk, pipeline_activity, provider_names and cohort_definitions; Cohorts fills in the member
--- selection (one SELECT per cohort, joined by UNION ALL) and the need rule. Statements are separated by a line
--- holding only a semicolon.
+-- Needs person_year_risk, pipeline_activity, provider_names, cohort_definitions and cohort_rule_dimensions; Cohorts
+-- fills in the member selection (one SELECT per cohort, joined by UNION ALL) and the need rule. Statements are
+-- separated by a line holding only a semicolon. DuckDB and Spark SQL both run this file: shares and ratios are
+-- quotient(a, b, scale), exact decimals the dialect spells, and the under-representation test compares products
+-- of whole numbers, so no figure or flag depends on an engine's floating point.
 CREATE OR REPLACE TABLE cohort_members AS
 ${members}
 ;
 CREATE OR REPLACE TEMP TABLE person_year_need AS
-SELECT person_pseudonym, financial_year, coalesce(${need_rule}, false) AS in_need FROM person_year_risk
+SELECT person_pseudonym, financial_year, age_band, sex, ethnicity, deprivation_decile, coalesce(${need_rule}, false) AS in_need
+FROM person_year_risk
 ;
 CREATE OR REPLACE TABLE cohort_summary AS
 WITH population AS (
@@ -17,10 +20,11 @@ sizes AS (
     FROM cohort_members m JOIN person_year_risk r USING (person_pseudonym, financial_year)
     GROUP BY m.cohort_id, m.financial_year)
 SELECT d.cohort_id, d.cohort_name, p.financial_year, coalesce(s.people, 0) AS people, p.population,
-       round(100.0 * coalesce(s.people, 0) / p.population, 2) AS percent_of_population,
+       ${quotient(100 * coalesce(s.people, 0) | p.population | 2)} AS percent_of_population,
        coalesce(s.total_cost, 0)::DECIMAL(18,2) AS total_cost,
-       CASE WHEN s.people > 0 THEN (s.total_cost / s.people)::DECIMAL(18,2) END AS average_cost_per_person,
-       round(100.0 * coalesce(s.total_cost, 0) / nullif(p.population_cost, 0), 2) AS percent_of_population_cost,
+       CASE WHEN s.people > 0 THEN ${quotient(s.total_cost | s.people | 2)} END AS average_cost_per_person,
+       CASE WHEN p.population_cost <> 0 THEN ${quotient(100 * coalesce(s.total_cost, 0) | p.population_cost | 2)} END
+           AS percent_of_population_cost,
        coalesce(s.people_with_uncosted_activity, 0) AS people_with_uncosted_activity,
        d.rule, d.source, d.definitions_version
 FROM cohort_definitions d CROSS JOIN population p
@@ -50,11 +54,14 @@ ORDER BY m.cohort_id, m.financial_year, cost DESC
 ;
 CREATE OR REPLACE TABLE cohort_equality AS
 WITH grouped AS (
-    SELECT r.person_pseudonym, r.financial_year, n.in_need,
-           unnest(['age_band', 'sex', 'ethnicity', 'deprivation_decile']) AS dimension,
-           unnest([r.age_band, coalesce(r.sex, 'not known'), coalesce(nullif(r.ethnicity, ''), 'not known'),
-                   coalesce(r.deprivation_decile::VARCHAR, 'not known')]) AS population_group
-    FROM person_year_risk r JOIN person_year_need n USING (person_pseudonym, financial_year)),
+    SELECT person_pseudonym, financial_year, in_need, 'age_band' AS dimension, age_band AS population_group FROM person_year_need
+    UNION ALL
+    SELECT person_pseudonym, financial_year, in_need, 'sex', coalesce(sex, 'not known') FROM person_year_need
+    UNION ALL
+    SELECT person_pseudonym, financial_year, in_need, 'ethnicity', coalesce(nullif(ethnicity, ''), 'not known') FROM person_year_need
+    UNION ALL
+    SELECT person_pseudonym, financial_year, in_need, 'deprivation_decile', coalesce(CAST(deprivation_decile AS STRING), 'not known')
+    FROM person_year_need),
 population AS (
     SELECT financial_year, dimension, population_group, count(*) AS population_people,
            count(*) FILTER (WHERE in_need) AS in_need_people
@@ -63,22 +70,28 @@ in_cohort AS (
     SELECT m.cohort_id, g.financial_year, g.dimension, g.population_group, count(*) AS cohort_people
     FROM cohort_members m JOIN grouped g USING (person_pseudonym, financial_year) GROUP BY ALL),
 joined AS (
-    SELECT d.cohort_id, d.position, list_contains(d.rule_dimensions, p.dimension) AS selected_by_rule, p.financial_year, p.dimension, p.population_group, coalesce(c.cohort_people, 0) AS cohort_people,
+    SELECT d.cohort_id, d.position, rd.dimension IS NOT NULL AS selected_by_rule, p.financial_year, p.dimension, p.population_group, coalesce(c.cohort_people, 0) AS cohort_people,
            p.population_people, p.in_need_people,
            sum(coalesce(c.cohort_people, 0)) OVER (PARTITION BY d.cohort_id, p.financial_year, p.dimension) AS cohort_total,
            sum(p.population_people) OVER (PARTITION BY d.cohort_id, p.financial_year, p.dimension) AS population_total,
            sum(p.in_need_people) OVER (PARTITION BY d.cohort_id, p.financial_year, p.dimension) AS in_need_total
     FROM cohort_definitions d CROSS JOIN population p
+    LEFT JOIN cohort_rule_dimensions rd ON rd.cohort_id = d.cohort_id AND rd.dimension = p.dimension
     LEFT JOIN in_cohort c ON c.cohort_id = d.cohort_id AND c.financial_year = p.financial_year
          AND c.dimension = p.dimension AND c.population_group = p.population_group)
 SELECT cohort_id, financial_year, dimension, population_group, cohort_people,
-       round(100.0 * cohort_people / nullif(cohort_total, 0), 2) AS percent_of_cohort,
-       population_people, round(100.0 * population_people / nullif(population_total, 0), 2) AS percent_of_population,
-       in_need_people, round(100.0 * in_need_people / nullif(in_need_total, 0), 2) AS percent_of_people_in_need,
-       round((cohort_people / nullif(cohort_total, 0)) / nullif(in_need_people / nullif(in_need_total, 0), 0), 2) AS representation_ratio,
+       CASE WHEN cohort_total > 0 THEN ${quotient(100 * cohort_people | cohort_total | 2)} END AS percent_of_cohort,
+       population_people,
+       CASE WHEN population_total > 0 THEN ${quotient(100 * population_people | population_total | 2)} END AS percent_of_population,
+       in_need_people,
+       CASE WHEN in_need_total > 0 THEN ${quotient(100 * in_need_people | in_need_total | 2)} END AS percent_of_people_in_need,
+       -- (cohort share) / (share of those in need), as one exact quotient.
+       CASE WHEN cohort_total > 0 AND in_need_people > 0
+            THEN ${quotient(cohort_people * in_need_total | cohort_total * in_need_people | 2)} END AS representation_ratio,
        NOT selected_by_rule AS judged,
-       coalesce(NOT selected_by_rule AND cohort_total > 0 AND in_need_people >= ${minimum_people}
-           AND (cohort_people / cohort_total) < ${under_represented_below} * (in_need_people / nullif(in_need_total, 0)), false)
+       -- cohort_people / cohort_total < k * in_need_people / in_need_total, multiplied out (both totals positive).
+       coalesce(NOT selected_by_rule AND cohort_total > 0 AND in_need_total > 0 AND in_need_people >= ${minimum_people}
+           AND cohort_people * in_need_total < ${under_represented_below} * in_need_people * cohort_total, false)
            AS under_represented
 FROM joined
 ORDER BY position, financial_year, dimension, population_group

@@ -13,6 +13,9 @@ import org.almoner.engine.identity.NhsNumber;
  */
 final class DialectCases {
 
+    /** The sorted distinct values of group 1 of listsDistinctValuesSorted: NULL left out, capitals first (by code point). */
+    static final String SORTED_DISTINCT_FIRST = "B; a; b";
+
     private DialectCases() {
     }
 
@@ -47,6 +50,30 @@ final class DialectCases {
             pairs.add(new LocalDate[] {born.plusDays(random.nextInt(40_000)), born});
         }
         return List.copyOf(pairs);
+    }
+
+    /** Pairs of (dividend, divisor): money and units of every sign and size, exact halves and repeating quotients. */
+    static List<java.math.BigDecimal[]> quotientPairs() {
+        List<java.math.BigDecimal[]> pairs = new ArrayList<>();
+        String[][] fixed = {{"0.125", "1"}, {"1.005", "1"}, {"-1.005", "1"}, {"2.5", "2"}, {"10", "3"}, {"-10", "3"}, {"20", "-3"},
+            {"0.01", "2"}, {"0.03", "2"}, {"-0.03", "2"}, {"1234567890.12", "0.07"}, {"99999999999.99", "7"}, {"0", "5"},
+            {"1", "0.0001"}, {"123.4567", "100"}, {"33.335", "1"}, {"0.00004999", "0.01"}};
+        for (String[] pair : fixed) {
+            pairs.add(new java.math.BigDecimal[] {new java.math.BigDecimal(pair[0]), new java.math.BigDecimal(pair[1])});
+        }
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 300; i++) {
+            java.math.BigDecimal dividend = java.math.BigDecimal.valueOf(random.nextLong(-100_000_000_00L, 100_000_000_00L), 2 + random.nextInt(3));
+            java.math.BigDecimal divisor = java.math.BigDecimal.valueOf(random.nextLong(1, 1_000_000L) * (random.nextBoolean() ? 1 : -1),
+                    random.nextInt(4));
+            pairs.add(new java.math.BigDecimal[] {dividend, divisor});
+        }
+        return List.copyOf(pairs);
+    }
+
+    /** Java's answer: the quotient rounded half up (away from zero) to {@code scale} places. */
+    static java.math.BigDecimal quotient(java.math.BigDecimal dividend, java.math.BigDecimal divisor, int scale) {
+        return dividend.divide(divisor, scale, java.math.RoundingMode.HALF_UP);
     }
 
     /** Java's answer: whole years from born to on. */

@@ -58,6 +58,54 @@ class SqlDialectTest {
         }
     }
 
+    @Test
+    void dividesMoneyExactlyAndRoundsHalfUpAsJavaDoes() throws SQLException {
+        List<java.math.BigDecimal[]> pairs = DialectCases.quotientPairs();
+        String values = IntStream.range(0, pairs.size())
+                .mapToObj(i -> "(" + i + ", CAST(" + pairs.get(i)[0].toPlainString() + " AS DECIMAL(18,4)), CAST("
+                        + pairs.get(i)[1].toPlainString() + " AS DECIMAL(18,4)))")
+                .collect(Collectors.joining(", "));
+        try (Connection duckdb = DuckDb.open(null, DuckDbSettings.defaults())) {
+            for (int scale : new int[] {1, 2}) {
+                List<java.math.BigDecimal> quotients = new ArrayList<>();
+                try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery("SELECT "
+                        + SqlDialect.DUCKDB.decimalQuotient("a", "b", scale) + " FROM (VALUES " + values + ") t(i, a, b) ORDER BY i")) {
+                    while (rows.next()) {
+                        quotients.add(rows.getBigDecimal(1));
+                    }
+                }
+                int places = scale;
+                assertThat(quotients).as("scale " + scale).isEqualTo(pairs.stream()
+                        .map(p -> DialectCases.quotient(p[0], p[1], places)).toList());
+            }
+        }
+    }
+
+    @Test
+    void readsTextLiteralsAsWritten() throws SQLException {
+        String text = "Nurse's visit, 50% \\ \\' \"home\" \\n";
+        try (Connection duckdb = DuckDb.open(null, DuckDbSettings.defaults());
+                Statement statement = duckdb.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT " + SqlDialect.DUCKDB.text(text))) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void listsDistinctValuesSorted() throws SQLException {
+        try (Connection duckdb = DuckDb.open(null, DuckDbSettings.defaults());
+                Statement statement = duckdb.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT g, " + SqlDialect.DUCKDB.sortedDistinctList("v", "'; '")
+                        + " FROM (VALUES (1, 'b'), (1, 'a'), (1, 'b'), (1, NULL), (1, 'B'), (2, 'z')) t(g, v) GROUP BY g ORDER BY g")) {
+            List<String> lists = new ArrayList<>();
+            while (rows.next()) {
+                lists.add(rows.getString(2));
+            }
+            assertThat(lists).containsExactly(DialectCases.SORTED_DISTINCT_FIRST, "z");
+        }
+    }
+
     private static List<Boolean> booleans(Connection connection, String query) throws SQLException {
         List<Boolean> values = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
