@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * The key performance indicators of handbook 2019, 4.1 stage 4, with the platform's own monitoring measures (budgets
  * by type, referral to budget, reviews on time, spend against plan). Each is one aggregate query over the
  * organisation's records; those over budgets, reviews, plans and referrals look each row's person up by primary key
- * (see {@link #inOrganisation}), so they cost what the organisation's budgets cost, not what its people do.
+ * (inOrganisation), so they cost what the organisation's budgets cost, not what its people do.
  */
 @Component
 public class Indicators {
