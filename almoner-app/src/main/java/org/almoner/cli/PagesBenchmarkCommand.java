@@ -157,6 +157,7 @@ public final class PagesBenchmarkCommand implements Callable<Integer> {
             pages.put("approvals", new Timed(approver, "/approvals"));
             pages.put("reviews", new Timed(coordinator, "/reviews"));
             pages.put("overview", new Timed(commissioner, "/overview"));
+            pages.put("indicators", new Timed(commissioner, "/indicators"));
             pages.put("national return", new Timed(commissioner, "/national-return"));
             if (analysisOutput != null) {
                 pages.putAll(analysisPages(platform.getBean(CurrentAnalysis.class), commissioner, analysed));

@@ -30,14 +30,19 @@ public class OrganisationOverview {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
     }
 
+    /**
+     * The overview of an organisation's people and budgets on a day. Each budget's organisation is looked up by the
+     * person's primary key rather than joined: with most of a million people in one organisation the planner's join
+     * reads every person, where the organisation's budgets (one person in a hundred) need only as many look-ups.
+     */
     public Overview of(String organisation, LocalDate today) {
         long people = jdbc.sql("SELECT count(*) FROM people WHERE responsible_organisation = ?").param(organisation)
                 .query(Long.class).single();
         List<Stage> stages = jdbc.sql("""
                         SELECT b.status, count(*) AS budgets, coalesce(sum(b.indicative_amount), 0) AS indicative,
                                coalesce(sum(b.final_amount), 0) AS final_amount
-                        FROM budgets b JOIN people p ON p.id = b.person_id
-                        WHERE p.responsible_organisation = ?
+                        FROM budgets b
+                        WHERE (SELECT p.responsible_organisation FROM people p WHERE p.id = b.person_id) = ?
                         GROUP BY b.status
                         """).param(organisation)
                 .query((row, number) -> new Stage(BudgetStatus.valueOf(row.getString("status")), row.getLong("budgets"),
@@ -46,15 +51,15 @@ public class OrganisationOverview {
         Mechanisms active = jdbc.sql("""
                         SELECT coalesce(sum(b.notional_amount), 0) AS notional, coalesce(sum(b.third_party_amount), 0) AS third_party,
                                coalesce(sum(b.direct_payment_amount), 0) AS direct_payment
-                        FROM budgets b JOIN people p ON p.id = b.person_id
-                        WHERE p.responsible_organisation = ? AND b.status = 'ACTIVE'
+                        FROM budgets b
+                        WHERE (SELECT p.responsible_organisation FROM people p WHERE p.id = b.person_id) = ? AND b.status = 'ACTIVE'
                         """).param(organisation)
                 .query((row, number) -> new Mechanisms(row.getBigDecimal("notional").setScale(2), row.getBigDecimal("third_party").setScale(2),
                         "third-party organisations", row.getBigDecimal("direct_payment").setScale(2)))
                 .single();
         long late = jdbc.sql("""
-                        SELECT count(*) FROM budgets b JOIN people p ON p.id = b.person_id
-                        WHERE p.responsible_organisation = ? AND b.status = 'AWAITING_APPROVAL' AND b.approval_due_on < ?
+                        SELECT count(*) FROM budgets b
+                        WHERE (SELECT p.responsible_organisation FROM people p WHERE p.id = b.person_id) = ? AND b.status = 'AWAITING_APPROVAL' AND b.approval_due_on < ?
                         """).params(organisation, Date.valueOf(today)).query(Long.class).single();
         return new Overview(people, stages, active, late);
     }
