@@ -63,9 +63,9 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--budgets", defaultValue = "64", description = "Budgets the payments spread over. Default: ${DEFAULT-VALUE}.")
     int budgets;
 
-    @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "20",
-            description = "Payments before the measured run, unmeasured. Default: ${DEFAULT-VALUE}.")
-    int warmUp;
+    @Option(names = "--warm-up", paramLabel = "PAYMENTS", defaultValue = "10000",
+            description = {"Payments before the measured runs, unmeasured (at most 2 minutes of them). Default: ${DEFAULT-VALUE}."})
+    long warmUp;
 
     @Option(names = "--profile", paramLabel = "FILE", description = {"Also record the measured run with Java Flight Recorder into FILE",
             "(open it in JDK Mission Control, or read it with 'jfr print --events jdk.ExecutionSample FILE')."})
@@ -96,9 +96,12 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
             // is slow on purpose, so it is left out of the measured runs.
             List<SignedInClient> signedIn = signIn(port, clients * 2);
             ProcessorTime processor = new ProcessorTime(data.resolve("postgres"));
-            // Long enough for the JIT compiler to finish with the payment path: compiling takes the same two
-            // cores, so a short warm-up leaves it running through the measured run.
-            run(ids, signedIn.subList(0, clients), warmUp, processor);
+            // Enough payments for the JIT compiler to finish with the payment path (its thresholds count
+            // calls, not seconds): compiling takes the same two cores, so a short warm-up leaves it running
+            // through the measured run, which then shows the compiler's processor time as the platform's.
+            out.printf(Locale.UK, "Warming up with %,d payments...%n", warmUp);
+            out.flush();
+            run(ids, signedIn.subList(0, clients), 120, warmUp, processor);
             EmbeddedPostgres postgres = platform.getBean(EmbeddedPostgres.class);
             StatementStatistics statements = new StatementStatistics(postgres);
             statements.reset();
@@ -107,7 +110,7 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                 recording.setDestination(profile);
                 recording.start();
             }
-            Result measured = run(ids, signedIn.subList(0, clients), seconds, processor);
+            Result measured = run(ids, signedIn.subList(0, clients), seconds, Long.MAX_VALUE, processor);
             if (recording != null) {
                 // Stopping writes the recording to its destination.
                 recording.stop();
@@ -124,7 +127,7 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                 out.printf(Locale.UK, "pgbench TPC-B-like, %d clients, same PostgreSQL: %.0f transactions/s%n", clients, tps);
                 out.printf(Locale.UK, "Ratio (payments/s over pgbench TPS): %.2f  (target >= 0.3)%n", measured.paymentsPerSecond() / tps);
             }
-            Result overload = run(ids, signedIn, Math.max(10, seconds / 2), processor);
+            Result overload = run(ids, signedIn, Math.max(10, seconds / 2), Long.MAX_VALUE, processor);
             out.printf(Locale.UK, "%nAt twice the load (%d clients):%n", clients * 2);
             overload.print(out);
             out.flush();
@@ -180,7 +183,8 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         return signedIn;
     }
 
-    private Result run(List<String> ids, List<SignedInClient> signedIn, int duration, ProcessorTime processor) throws Exception {
+    private Result run(List<String> ids, List<SignedInClient> signedIn, int duration, long enough, ProcessorTime processor)
+            throws Exception {
         int clientCount = signedIn.size();
         AtomicLong paid = new AtomicLong();
         AtomicLong busy = new AtomicLong();
@@ -196,7 +200,7 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                 SignedInClient coordinator = signedIn.get(client);
                 pool.submit(() -> {
                     long threadBefore = ProcessorTime.threadNanos();
-                    while (System.nanoTime() < end) {
+                    while (System.nanoTime() < end && paid.get() < enough) {
                         String budget = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                         long sent = System.nanoTime();
                         int status = coordinator.post("/api/budgets/" + budget + "/payments", UUID.randomUUID().toString(),
