@@ -138,7 +138,7 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
     }
 
     /** Processor time over a run: the whole JVM's, the benchmark's client threads' within it, and PostgreSQL's. */
-    private record Processor(long jvmNanos, long clientNanos, long postgresNanos) {}
+    private record Processor(long jvmNanos, long clientNanos, long postgresNanos, long compilingMillis) {}
 
     private record Result(long payments, long busy, long other, double seconds, List<Long> latenciesMicros, Processor processor) {
         double paymentsPerSecond() {
@@ -158,6 +158,10 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
             out.printf(Locale.UK, "  processor per payment: platform %s (JVM %s less the benchmark clients' %s), PostgreSQL %s%n",
                     ProcessorTime.perPayment(platform, payments), ProcessorTime.perPayment(processor.jvmNanos(), payments),
                     ProcessorTime.perPayment(processor.clientNanos(), payments), ProcessorTime.perPayment(processor.postgresNanos(), payments));
+            if (processor.compilingMillis() >= 0) {
+                // The platform's figure includes the compiler's; a large share means the JIT was not done yet.
+                out.printf(Locale.UK, "  JIT compiler during the run: %s%n", ProcessorTime.perPayment(processor.compilingMillis() * 1_000_000, payments));
+            }
         }
 
         private static long percentile(List<Long> sorted, double share) {
@@ -192,6 +196,7 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         AtomicLong clientNanos = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         long jvmBefore = ProcessorTime.jvmNanos();
+        long compilingBefore = ProcessorTime.compilingMillis();
         long postgresBefore = processor.postgresNanos();
         long end = System.nanoTime() + Duration.ofSeconds(duration).toNanos();
         long start = System.nanoTime();
@@ -222,9 +227,11 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long jvmAfter = ProcessorTime.jvmNanos();
+        long compilingAfter = ProcessorTime.compilingMillis();
         long postgresAfter = processor.postgresNanos();
         Processor used = new Processor(jvmBefore < 0 ? -1 : jvmAfter - jvmBefore, clientNanos.get(),
-                postgresBefore < 0 || postgresAfter < 0 ? -1 : postgresAfter - postgresBefore);
+                postgresBefore < 0 || postgresAfter < 0 ? -1 : postgresAfter - postgresBefore,
+                compilingBefore < 0 ? -1 : compilingAfter - compilingBefore);
         return new Result(paid.get(), busy.get(), other.get(), elapsed, new ArrayList<>(latencies), used);
     }
 

@@ -35,6 +35,15 @@ final class ProcessorTime {
         return -1;
     }
 
+    /**
+     * Milliseconds the JIT compiler has spent so far (elapsed in its threads, which on a busy machine
+     * is close to their processor time), or -1 where the JVM does not say.
+     */
+    static long compilingMillis() {
+        var compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : -1;
+    }
+
     /** The processor time the calling thread has used. */
     static long threadNanos() {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
