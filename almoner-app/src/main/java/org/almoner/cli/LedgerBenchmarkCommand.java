@@ -21,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.almoner.platform.PlatformApplication;
 import org.almoner.platform.access.Accounts;
 import org.almoner.platform.access.NewAccount;
@@ -61,6 +63,14 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--budgets", defaultValue = "64", description = "Budgets the payments spread over. Default: ${DEFAULT-VALUE}.")
     int budgets;
 
+    @Option(names = "--warm-up", paramLabel = "PAYMENTS", defaultValue = "10000",
+            description = {"Payments before the measured runs, unmeasured (at most 2 minutes of them). Default: ${DEFAULT-VALUE}."})
+    long warmUp;
+
+    @Option(names = "--profile", paramLabel = "FILE", description = {"Also record the measured run with Java Flight Recorder into FILE",
+            "(open it in JDK Mission Control, or read it with 'jfr print --events jdk.ExecutionSample FILE')."})
+    Path profile;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -85,20 +95,39 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
             // Each client signs in once and keeps its session, as an integration would; the password check
             // is slow on purpose, so it is left out of the measured runs.
             List<SignedInClient> signedIn = signIn(port, clients * 2);
-            run(ids, signedIn.subList(0, clients), 5);
+            ProcessorTime processor = new ProcessorTime(data.resolve("postgres"));
+            // Enough payments for the JIT compiler to finish with the payment path (its thresholds count
+            // calls, not seconds): compiling takes the same two cores, so a short warm-up leaves it running
+            // through the measured run, which then shows the compiler's processor time as the platform's.
+            out.printf(Locale.UK, "Warming up with %,d payments...%n", warmUp);
+            out.flush();
+            run(ids, signedIn.subList(0, clients), 120, warmUp, processor);
             EmbeddedPostgres postgres = platform.getBean(EmbeddedPostgres.class);
             StatementStatistics statements = new StatementStatistics(postgres);
             statements.reset();
-            Result measured = run(ids, signedIn.subList(0, clients), seconds);
+            Recording recording = profile == null ? null : new Recording(Configuration.getConfiguration("profile"));
+            if (recording != null) {
+                recording.setDestination(profile);
+                recording.start();
+            }
+            Result measured = run(ids, signedIn.subList(0, clients), seconds, Long.MAX_VALUE, processor);
+            if (recording != null) {
+                // Stopping writes the recording to its destination.
+                recording.stop();
+                recording.close();
+            }
             out.printf(Locale.UK, "%nLedger through the API, %d clients, %d s:%n", clients, seconds);
             measured.print(out);
+            if (profile != null) {
+                out.printf(Locale.UK, "  profile of this run: %s%n", profile);
+            }
             statements.print(out, measured.payments());
             double tps = pgbench(postgres, out);
             if (tps > 0) {
                 out.printf(Locale.UK, "pgbench TPC-B-like, %d clients, same PostgreSQL: %.0f transactions/s%n", clients, tps);
                 out.printf(Locale.UK, "Ratio (payments/s over pgbench TPS): %.2f  (target >= 0.3)%n", measured.paymentsPerSecond() / tps);
             }
-            Result overload = run(ids, signedIn, Math.max(10, seconds / 2));
+            Result overload = run(ids, signedIn, Math.max(10, seconds / 2), Long.MAX_VALUE, processor);
             out.printf(Locale.UK, "%nAt twice the load (%d clients):%n", clients * 2);
             overload.print(out);
             out.flush();
@@ -108,7 +137,10 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         }
     }
 
-    private record Result(long payments, long busy, long other, double seconds, List<Long> latenciesMicros) {
+    /** Processor time over a run: the whole JVM's, the benchmark's client threads' within it, and PostgreSQL's. */
+    private record Processor(long jvmNanos, long clientNanos, long postgresNanos, long compilingMillis) {}
+
+    private record Result(long payments, long busy, long other, double seconds, List<Long> latenciesMicros, Processor processor) {
         double paymentsPerSecond() {
             return payments / seconds;
         }
@@ -121,6 +153,14 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
             if (!sorted.isEmpty()) {
                 out.printf(Locale.UK, "  latency p50 %.1f ms, p99 %.1f ms, max %.1f ms  (target p99 < 100 ms)%n",
                         percentile(sorted, 0.50) / 1000.0, percentile(sorted, 0.99) / 1000.0, sorted.getLast() / 1000.0);
+            }
+            long platform = processor.jvmNanos() < 0 ? -1 : processor.jvmNanos() - processor.clientNanos();
+            out.printf(Locale.UK, "  processor per payment: platform %s (JVM %s less the benchmark clients' %s), PostgreSQL %s%n",
+                    ProcessorTime.perPayment(platform, payments), ProcessorTime.perPayment(processor.jvmNanos(), payments),
+                    ProcessorTime.perPayment(processor.clientNanos(), payments), ProcessorTime.perPayment(processor.postgresNanos(), payments));
+            if (processor.compilingMillis() >= 0) {
+                // The platform's figure includes the compiler's; a large share means the JIT was not done yet.
+                out.printf(Locale.UK, "  JIT compiler during the run: %s%n", ProcessorTime.perPayment(processor.compilingMillis() * 1_000_000, payments));
             }
         }
 
@@ -147,19 +187,25 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         return signedIn;
     }
 
-    private Result run(List<String> ids, List<SignedInClient> signedIn, int duration) throws Exception {
+    private Result run(List<String> ids, List<SignedInClient> signedIn, int duration, long enough, ProcessorTime processor)
+            throws Exception {
         int clientCount = signedIn.size();
         AtomicLong paid = new AtomicLong();
         AtomicLong busy = new AtomicLong();
         AtomicLong other = new AtomicLong();
+        AtomicLong clientNanos = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long jvmBefore = ProcessorTime.jvmNanos();
+        long compilingBefore = ProcessorTime.compilingMillis();
+        long postgresBefore = processor.postgresNanos();
         long end = System.nanoTime() + Duration.ofSeconds(duration).toNanos();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(clientCount)) {
             for (int client = 0; client < clientCount; client++) {
                 SignedInClient coordinator = signedIn.get(client);
                 pool.submit(() -> {
-                    while (System.nanoTime() < end) {
+                    long threadBefore = ProcessorTime.threadNanos();
+                    while (System.nanoTime() < end && paid.get() < enough) {
                         String budget = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                         long sent = System.nanoTime();
                         int status = coordinator.post("/api/budgets/" + budget + "/payments", UUID.randomUUID().toString(),
@@ -174,12 +220,19 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                             other.incrementAndGet();
                         }
                     }
+                    clientNanos.addAndGet(ProcessorTime.threadNanos() - threadBefore);
                     return null;
                 });
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(paid.get(), busy.get(), other.get(), elapsed, new ArrayList<>(latencies));
+        long jvmAfter = ProcessorTime.jvmNanos();
+        long compilingAfter = ProcessorTime.compilingMillis();
+        long postgresAfter = processor.postgresNanos();
+        Processor used = new Processor(jvmBefore < 0 ? -1 : jvmAfter - jvmBefore, clientNanos.get(),
+                postgresBefore < 0 || postgresAfter < 0 ? -1 : postgresAfter - postgresBefore,
+                compilingBefore < 0 ? -1 : compilingAfter - compilingBefore);
+        return new Result(paid.get(), busy.get(), other.get(), elapsed, new ArrayList<>(latencies), used);
     }
 
     private static double pgbench(EmbeddedPostgres postgres, PrintWriter out) throws IOException, InterruptedException {

@@ -9,8 +9,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.almoner.platform.pathways.ApprovalLevel;
 import org.almoner.platform.people.AgeGroup;
 import org.almoner.platform.problems.PlatformErrorCode;
@@ -26,9 +28,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Budgets {
 
+    private static final int WORKINGS_KEPT = 2_000;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    /**
+     * Parsed indicative workings by their stored text: every read of a budget (one for each payment)
+     * parsed the same JSON again. Keyed by the text itself, so a changed working is simply parsed anew;
+     * the values are immutable records, safe to share.
+     */
+    private final Map<String, StatementOfResources> workings = new ConcurrentHashMap<>();
 
     Budgets(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
@@ -149,7 +159,7 @@ public class Budgets {
     }
 
     private Budget budget(ResultSet row, int number) throws SQLException {
-        StatementOfResources working = json.readValue(row.getString("indicative_working"), StatementOfResources.class);
+        StatementOfResources working = working(row.getString("indicative_working"));
         String level = row.getString("approval_level");
         return new Budget(
                 row.getObject("id", UUID.class),
@@ -177,6 +187,19 @@ public class Budgets {
                 localDate(row.getDate("start_date")),
                 localDate(row.getDate("end_date")),
                 row.getInt("row_version"));
+    }
+
+    private StatementOfResources working(String text) {
+        StatementOfResources known = workings.get(text);
+        if (known != null) {
+            return known;
+        }
+        StatementOfResources parsed = json.readValue(text, StatementOfResources.class);
+        if (workings.size() >= WORKINGS_KEPT) {
+            workings.clear();
+        }
+        workings.put(text, parsed);
+        return parsed;
     }
 
     private static Date date(LocalDate date) {

@@ -19,15 +19,27 @@ final class HashChain {
     /** The hash before a budget's first transaction. */
     static final byte[] START = new byte[32];
 
+    /** Copied for each hash: looking the algorithm up among the security providers cost more than hashing. */
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private HashChain() {}
 
     static byte[] next(byte[] previous, UUID transactionId, UUID budgetId, long sequence, TransactionKind kind, LocalDate effectiveOn,
             UUID reverses, List<Posting> postings) {
         MessageDigest sha256;
         try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
+            // A fresh copy of the untouched prototype, so concurrent payments never share a digest's state.
+            sha256 = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException impossible) {
+            throw new IllegalStateException("SHA-256 digests can be copied", impossible);
         }
         sha256.update(previous);
         StringBuilder text = new StringBuilder()
