@@ -159,8 +159,9 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                     ProcessorTime.perPayment(platform, payments), ProcessorTime.perPayment(processor.jvmNanos(), payments),
                     ProcessorTime.perPayment(processor.clientNanos(), payments), ProcessorTime.perPayment(processor.postgresNanos(), payments));
             if (processor.compilingMillis() >= 0) {
-                // The platform's figure includes the compiler's; a large share means the JIT was not done yet.
-                out.printf(Locale.UK, "  JIT compiler during the run: %s%n", ProcessorTime.perPayment(processor.compilingMillis() * 1_000_000, payments));
+                // The JVM reports the compiler's elapsed time, not its processor time, so this is not a share of the
+                // platform's figure; a large value still means the JIT was not done when measuring began.
+                out.printf(Locale.UK, "  JIT compiler busy during the run (elapsed, not processor time): %s%n", ProcessorTime.perPayment(processor.compilingMillis() * 1_000_000, payments));
             }
         }
 
