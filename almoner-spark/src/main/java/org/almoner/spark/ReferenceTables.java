@@ -44,23 +44,13 @@ final class ReferenceTables {
 
     /** Loads the reference folder (or the bundled sample when null) into views {@code ref_*} of the session. */
     static void load(SparkSession spark, Path reference) {
-        try {
-            Path work = Files.createTempDirectory("almoner-spark-reference");
-            try (Connection duckdb = DuckDb.open(null, new DuckDbSettings(1, 512, work))) {
-                Path folder = reference != null ? reference : ReferenceData.extractBundledSample(work.resolve("sample"));
-                ReferenceData data = ReferenceData.load(duckdb, folder);
-                for (String table : data.rowCounts().keySet()) {
-                    copy(spark, duckdb, table);
-                }
-            } finally {
-                deleteTree(work);
+        onScratchDuckDb("the reference data", (duckdb, work) -> {
+            Path folder = reference != null ? reference : ReferenceData.extractBundledSample(work.resolve("sample"));
+            for (String table : ReferenceData.load(duckdb, folder).rowCounts().keySet()) {
+                copy(spark, duckdb, table);
             }
-        } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "Could not close the reference database: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Could not make a work folder for the reference data: "
-                    + e.getMessage(), e);
-        }
+            return null;
+        });
     }
 
     /**
@@ -68,30 +58,20 @@ final class ReferenceTables {
      * session; returns the frequent-attender thresholds by measure.
      */
     static Map<String, Integer> loadCodeLists(SparkSession spark) {
-        try {
-            Path work = Files.createTempDirectory("almoner-spark-code-lists");
-            try (Connection duckdb = DuckDb.open(null, new DuckDbSettings(1, 512, work))) {
-                CodeLists.load(duckdb, work);
-                for (String table : CodeLists.FILES.keySet()) {
-                    copy(spark, duckdb, table);
-                }
-                Map<String, Integer> thresholds = new HashMap<>();
-                try (Statement statement = duckdb.createStatement();
-                        ResultSet rows = statement.executeQuery("SELECT measure, threshold FROM list_frequent_attender")) {
-                    while (rows.next()) {
-                        thresholds.put(rows.getString(1), rows.getInt(2));
-                    }
-                }
-                return thresholds;
-            } finally {
-                deleteTree(work);
+        return onScratchDuckDb("the code lists", (duckdb, work) -> {
+            CodeLists.load(duckdb, work);
+            for (String table : CodeLists.FILES.keySet()) {
+                copy(spark, duckdb, table);
             }
-        } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "Could not load the code lists: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Could not make a work folder for the code lists: "
-                    + e.getMessage(), e);
-        }
+            Map<String, Integer> thresholds = new HashMap<>();
+            try (Statement statement = duckdb.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT measure, threshold FROM list_frequent_attender")) {
+                while (rows.next()) {
+                    thresholds.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+            return thresholds;
+        });
     }
 
     /**
@@ -99,20 +79,33 @@ final class ReferenceTables {
      * {@code treatment_functions}, by the engine's own loaders.
      */
     static void loadStatementLookups(SparkSession spark, Path reference) {
+        onScratchDuckDb("the provider names", (duckdb, work) -> {
+            ProviderNames.load(duckdb, work, reference);
+            StatementDefinitions.loadTreatmentFunctions(duckdb, work);
+            copy(spark, duckdb, "provider_names");
+            copy(spark, duckdb, "treatment_functions");
+            return null;
+        });
+    }
+
+    /** Work done on a small in-memory DuckDB on the driver, with a temporary folder removed afterwards. */
+    @FunctionalInterface
+    private interface ScratchWork<T> {
+        T run(Connection duckdb, Path work) throws SQLException;
+    }
+
+    private static <T> T onScratchDuckDb(String what, ScratchWork<T> work) {
         try {
-            Path work = Files.createTempDirectory("almoner-spark-statements");
-            try (Connection duckdb = DuckDb.open(null, new DuckDbSettings(1, 512, work))) {
-                ProviderNames.load(duckdb, work, reference);
-                StatementDefinitions.loadTreatmentFunctions(duckdb, work);
-                copy(spark, duckdb, "provider_names");
-                copy(spark, duckdb, "treatment_functions");
+            Path folder = Files.createTempDirectory("almoner-spark-lookups");
+            try (Connection duckdb = DuckDb.open(null, new DuckDbSettings(1, 512, folder))) {
+                return work.run(duckdb, folder);
             } finally {
-                deleteTree(work);
+                deleteTree(folder);
             }
         } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "Could not load the provider names: " + e.getMessage(), e);
+            throw new EngineException(EngineErrorCode.INTERNAL, "Could not load " + what + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Could not make a work folder for the provider names: "
+            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Could not make a work folder for " + what + ": "
                     + e.getMessage(), e);
         }
     }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,7 @@ import java.sql.Statement;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
@@ -33,7 +36,7 @@ public final class Sql {
      */
     private static final String PROFILE_FOLDER = System.getenv("ALMONER_SQL_PROFILE");
 
-    private static final java.util.concurrent.atomic.AtomicInteger PROFILED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger PROFILED = new AtomicInteger();
 
     private Sql() {
     }
@@ -102,7 +105,14 @@ public final class Sql {
         if (PROFILE_FOLDER == null || sql.matches("(?s).*[0-9a-fA-F]{128}.*")) {
             return false;
         }
-        java.nio.file.Path file = java.nio.file.Path.of(PROFILE_FOLDER).resolve("statement-" + PROFILED.incrementAndGet() + ".json");
+        Path folder = Path.of(PROFILE_FOLDER);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "Cannot create the profile folder " + folder
+                    + " named by ALMONER_SQL_PROFILE: " + e.getMessage(), e);
+        }
+        Path file = folder.resolve("statement-" + PROFILED.incrementAndGet() + ".json");
         try (Statement settings = connection.createStatement()) {
             settings.execute("PRAGMA enable_profiling = 'json'");
             settings.execute("PRAGMA profiling_output = " + DuckDb.literal(file.toAbsolutePath().toString()));
