@@ -79,6 +79,10 @@ public final class ReleaseModel {
                 }
             }
         }
+        // Each cohort's attributed cost is rounded to the penny, so at a million people their sum can pass
+        // the contract's value by a few pence; the linked population never holds more than the contract.
+        attributed = attributed.min(contract.annualValue());
+        holdersCost = holdersCost.min(attributed);
         // The linked population's part of the contract this year; limits set as a share of the contract
         // (CQUIN, growth withheld, unused capacity, top slice) apply to this part only, because the
         // rest of the contract pays for people outside the linked data, who hold no budget here.

@@ -193,6 +193,31 @@ class ReleaseModelTest {
     }
 
     @Test
+    void cohortSharesRoundedUpPastTheContractValueStayWithinIt() {
+        // Three cohorts' costs, each rounded to the penny, add up to 3p more than the 1,000,000 contract.
+        Contract contract = contract("K", "BLOCK", "community");
+        List<ContractCohortShare> rounded = List.of(
+                new ContractCohortShare("K", "A", 10, 100, new BigDecimal("333333.34"), new BigDecimal("0.333333"),
+                        new BigDecimal("333333.34")),
+                new ContractCohortShare("K", "B", 10, 100, new BigDecimal("333333.34"), new BigDecimal("0.333333"),
+                        new BigDecimal("333333.34")),
+                new ContractCohortShare("K", "C", 10, 100, new BigDecimal("333333.35"), new BigDecimal("0.333334"),
+                        new BigDecimal("333333.35")));
+        Scenario everyone = new Scenario("test", 2, new BigDecimal("2.5"), new BigDecimal("3"), new BigDecimal("30"),
+                Map.of(Scenario.DEFAULT_COHORT, List.of(new BigDecimal("100"), new BigDecimal("100"))), Map.of(), Map.of(),
+                List.of(rule(ReleaseMethod.CAPITATED_TOP_SLICE, 1, null, Map.of())));
+
+        List<ReleaseLine> lines = new ReleaseModel(List.of(contract), rounded, BASE).run(everyone);
+
+        assertThat(lines).extracting(ReleaseLine::linkedPopulationValue)
+                .containsExactly(new BigDecimal("1025000.00"), new BigDecimal("1050625.00"));
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line.linkedPopulationValue()).isEqualByComparingTo(line.plannedValue());
+            assertThat(line.released()).isLessThanOrEqualTo(line.plannedValue());
+        });
+    }
+
+    @Test
     void refusesALineReleasingMoreThanTheBudgetHoldersCost() {
         ReleaseLine line = runBlock(scenario("0", "3", Map.of(), rule(ReleaseMethod.CAPITATED_TOP_SLICE, 1, null, Map.of())))
                 .get(0);
