@@ -38,6 +38,11 @@ public final class Formats {
         return instant == null ? "" : instant.atZone(java.time.ZoneId.of("Europe/London")).format(MOMENT);
     }
 
+    /** The day of a moment, in UK time: 7 December 2026. */
+    public String day(java.time.Instant instant) {
+        return instant == null ? "" : instant.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate().format(DAY);
+    }
+
     /** A code such as DIRECT_PAYMENT as words: "Direct payment". */
     public String words(Object code) {
         if (code == null) {

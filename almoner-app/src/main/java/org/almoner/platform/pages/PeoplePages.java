@@ -20,6 +20,7 @@ import org.almoner.platform.people.People;
 import org.almoner.platform.people.Person;
 import org.almoner.platform.people.PersonAccess;
 import org.almoner.platform.people.PersonOperation;
+import org.almoner.platform.people.PersonRelationships;
 import org.almoner.platform.plans.Plans;
 import org.almoner.platform.problems.PlatformException;
 import org.almoner.platform.referrals.Referrals;
@@ -47,16 +48,18 @@ class PeoplePages {
     private final Plans plans;
     private final Budgets budgets;
     private final Reviews reviews;
+    private final PersonRelationships relationships;
     private final Clock clock;
 
     PeoplePages(People people, PersonAccess access, Referrals referrals, Plans plans, Budgets budgets, Reviews reviews,
-            Clock clock) {
+            PersonRelationships relationships, Clock clock) {
         this.people = requireNonNull(people, "people is null");
         this.access = requireNonNull(access, "access is null");
         this.referrals = requireNonNull(referrals, "referrals is null");
         this.plans = requireNonNull(plans, "plans is null");
         this.budgets = requireNonNull(budgets, "budgets is null");
         this.reviews = requireNonNull(reviews, "reviews is null");
+        this.relationships = requireNonNull(relationships, "relationships is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -155,7 +158,11 @@ class PeoplePages {
         model.addAttribute("canBudget", PersonOperation.EDIT_BUDGET.allows(actor.role()));
         boolean canEditPerson = PersonOperation.EDIT_PERSON.allows(actor.role());
         model.addAttribute("canEditPerson", canEditPerson);
-        model.addAttribute("careTeam", canEditPerson ? people.careTeam(personId) : List.of());
+        if (canEditPerson) {
+            // Those who may add or remove see who stopped too, with when and why.
+            model.addAttribute("pastRepresentatives", relationships.representation(personId).past());
+            model.addAttribute("careTeam", relationships.careTeam(personId));
+        }
         // A form on the record that came back with errors left them, and what was typed, as flash attributes.
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

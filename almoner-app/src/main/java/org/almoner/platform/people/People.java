@@ -154,10 +154,10 @@ public class People {
         parameters.put("visibleToOrganisation", actor.organisation());
         parameters.put("visibleToPerson", actor.personId().orElse(null));
         return new Visibility(switch (actor.role()) {
-            case COORDINATOR, CLINICIAN, LINK_WORKER -> "p.id IN (SELECT person_id FROM care_team WHERE account_id = :visibleToAccount)";
+            case COORDINATOR, CLINICIAN, LINK_WORKER -> "p.id IN (SELECT person_id FROM care_team WHERE account_id = :visibleToAccount AND ended_at IS NULL)";
             case COMMISSIONER, APPROVER -> "p.responsible_organisation = :visibleToOrganisation";
             case PROVIDER -> "p.id IN (SELECT person_id FROM person_organisations WHERE organisation_code = :visibleToOrganisation)";
-            case BUDGET_HOLDER -> "(p.id = :visibleToPerson OR p.id IN (SELECT person_id FROM representatives WHERE account_id = :visibleToAccount))";
+            case BUDGET_HOLDER -> "(p.id = :visibleToPerson OR p.id IN (SELECT person_id FROM representatives WHERE account_id = :visibleToAccount AND ended_at IS NULL))";
             case AUDITOR, ADMINISTRATOR -> "false";
         }, parameters);
     }
@@ -176,9 +176,10 @@ public class People {
     Relationship relationship(Actor actor, Person person) {
         // One round trip: this runs before every read or write of a person's data.
         return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM care_team WHERE person_id = :person AND account_id = :account) AS care_team,
+                        SELECT EXISTS (SELECT 1 FROM care_team WHERE person_id = :person AND account_id = :account AND ended_at IS NULL) AS care_team,
                                EXISTS (SELECT 1 FROM person_organisations WHERE person_id = :person AND organisation_code = :organisation) AS involved,
-                               EXISTS (SELECT 1 FROM representatives WHERE person_id = :person AND account_id = :account) AS represents
+                               EXISTS (SELECT 1 FROM representatives WHERE person_id = :person AND account_id = :account
+                                       AND ended_at IS NULL) AS represents
                         """)
                 .param("person", person.id())
                 .param("account", actor.accountId())
@@ -209,33 +210,29 @@ public class People {
     public Representative addRepresentative(UUID personId, Representative.Kind kind, String name, String relationship,
             Optional<String> contact, Optional<UUID> accountId, Actor actor) {
         UUID id = UUID.randomUUID();
+        java.time.Instant now = clock.instant();
         jdbc.sql("""
                         INSERT INTO representatives (id, person_id, kind, name, relationship, contact, account_id, added_by, added_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(id, personId, kind.name(), name, relationship, contact.orElse(null), accountId.orElse(null),
-                        actor.username(), Timestamp.from(clock.instant()))
+                        actor.username(), Timestamp.from(now))
                 .update();
-        return new Representative(id, personId, kind, name, relationship, contact, accountId);
+        return new Representative(id, personId, kind, name, relationship, contact, accountId, now, Optional.empty());
     }
 
+    /** Those who act for the person now, oldest first; {@link PersonRelationships} has those who stopped too. */
     public List<Representative> representatives(UUID personId) {
-        return jdbc.sql("SELECT * FROM representatives WHERE person_id = ? ORDER BY added_at, id").param(personId)
-                .query((row, number) -> new Representative(
-                        row.getObject("id", UUID.class),
-                        row.getObject("person_id", UUID.class),
-                        Representative.Kind.valueOf(row.getString("kind")),
-                        row.getString("name"),
-                        row.getString("relationship"),
-                        Optional.ofNullable(row.getString("contact")),
-                        Optional.ofNullable(row.getObject("account_id", UUID.class))))
+        return jdbc.sql("SELECT * FROM representatives WHERE person_id = ? AND ended_at IS NULL ORDER BY added_at, id").param(personId)
+                .query(PersonRelationships::representative)
                 .list();
     }
 
+    /** The usernames of the person's care team now. */
     public List<String> careTeam(UUID personId) {
         return jdbc.sql("""
                         SELECT a.username FROM care_team t JOIN accounts a ON a.id = t.account_id
-                        WHERE t.person_id = ? ORDER BY a.username
+                        WHERE t.person_id = ? AND t.ended_at IS NULL ORDER BY a.username
                         """).param(personId).query(String.class).list();
     }
 

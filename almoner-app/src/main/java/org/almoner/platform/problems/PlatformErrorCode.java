@@ -19,6 +19,8 @@ public enum PlatformErrorCode {
     BUDGET_NOT_FOUND(404, "Budget not found"),
     REVIEW_NOT_FOUND(404, "Review not found"),
     ACCOUNT_NOT_FOUND(404, "Account not found"),
+    REPRESENTATIVE_NOT_FOUND(404, "Representative or nominee not found"),
+    CARE_TEAM_MEMBER_NOT_FOUND(404, "Not in the care team"),
     DUPLICATE_PERSON(409, "Person already recorded"),
     REFERRAL_ALREADY_DECIDED(409, "Eligibility already decided"),
     PLAN_INCOMPLETE(409, "The plan cannot be agreed yet"),
@@ -40,6 +42,9 @@ public enum PlatformErrorCode {
     PAYMENT_REQUEST_NOT_FOUND(404, "Payment request not found"),
     BULK_CHANGE_NOT_FOUND(404, "Bulk change not found"),
     SECOND_PERSON_REQUIRED(409, "A second person must approve this"),
+    RELATIONSHIP_ALREADY_ENDED(409, "That relationship has already ended"),
+    REPRESENTATION_NEEDED(409, "The person needs someone to act for them"),
+    COORDINATOR_NEEDED(409, "The care team needs a coordinator"),
     BUSY(503, "Too busy: try again shortly");
 
     private final int status;

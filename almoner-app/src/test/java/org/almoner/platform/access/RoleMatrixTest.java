@@ -55,11 +55,17 @@ class RoleMatrixTest {
     private static final Set<Role> VIEW_REVIEWS = EnumSet.of(Role.COORDINATOR, Role.CLINICIAN, Role.APPROVER, Role.BUDGET_HOLDER);
     private static final Set<Role> DECIDE_ELIGIBILITY = EnumSet.of(Role.COORDINATOR, Role.CLINICIAN);
 
+    private static final String NO_SUCH_REPRESENTATIVE = "5d1e8a52-0000-4000-8000-00000000e0d0";
+
     private static final List<Endpoint> PERSON_ENDPOINTS = List.of(
             new Endpoint("GET", "/api/people/{person}", null, VIEW_PERSON),
             new Endpoint("POST", "/api/people/{person}/representatives", Map.of("kind", "NOMINEE", "name", "Dana", "relationship", "daughter"),
                     COORDINATOR_ONLY),
             new Endpoint("POST", "/api/people/{person}/care-team", Map.of("username", "coordinator2"), COORDINATOR_ONLY),
+            // Past the gate these name nobody the person has (a made-up representative, an auditor), so the shared world keeps its people.
+            new Endpoint("POST", "/api/people/{person}/representatives/" + NO_SUCH_REPRESENTATIVE + "/end", Map.of("reason", "Stepped down"),
+                    COORDINATOR_ONLY),
+            new Endpoint("POST", "/api/people/{person}/care-team/auditor/end", Map.of("reason", "Left the service"), COORDINATOR_ONLY),
             new Endpoint("POST", "/api/people/{person}/referrals", Samples.referral(), REFER),
             new Endpoint("GET", "/api/people/{person}/referrals", null, VIEW_REFERRALS),
             new Endpoint("GET", "/api/referrals/{referral}", null, VIEW_REFERRALS),

@@ -10,10 +10,10 @@ import org.almoner.platform.Api;
 import org.almoner.platform.Samples;
 
 /** Makes a person with an active budget through the API, as a budget team would. */
-final class ActiveBudgets {
+public final class ActiveBudgets {
 
     /** An active budget and its person. */
-    record ActiveBudget(UUID person, UUID budget) {}
+    public record ActiveBudget(UUID person, UUID budget) {}
 
     private ActiveBudgets() {}
 
@@ -21,11 +21,11 @@ final class ActiveBudgets {
      * A budget of three lines: 0 "Personal assistant" 1,000.00 direct payment; 1 "Home care" from DCA01
      * 2,000.00 notional; 2 "Peer support" from V0002 500.00 third party (held by BROKERAGE1).
      */
-    static ActiveBudget start(int port, String coordinatorName, String approverName) {
+    public static ActiveBudget start(int port, String coordinatorName, String approverName) {
         return start(port, coordinatorName, approverName, "CHC");
     }
 
-    static ActiveBudget start(int port, String coordinatorName, String approverName, String cohort) {
+    public static ActiveBudget start(int port, String coordinatorName, String approverName, String cohort) {
         Api coordinator = Api.as(port, coordinatorName);
         Api.Response person = coordinator.post("/api/people", Map.of("givenName", "Lee", "familyName", "Ledger-" + UUID.randomUUID(),
                 "dateOfBirth", "1975-05-05", "sex", "9"));

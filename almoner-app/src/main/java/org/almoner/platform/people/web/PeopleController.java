@@ -9,11 +9,15 @@ import org.almoner.platform.access.Account;
 import org.almoner.platform.access.Accounts;
 import org.almoner.platform.access.Actor;
 import org.almoner.platform.access.Actors;
+import org.almoner.platform.people.CareTeam;
+import org.almoner.platform.people.CareTeamMember;
 import org.almoner.platform.people.People;
 import org.almoner.platform.people.NewPerson;
 import org.almoner.platform.people.Person;
 import org.almoner.platform.people.PersonAccess;
 import org.almoner.platform.people.PersonOperation;
+import org.almoner.platform.people.PersonRelationships;
+import org.almoner.platform.people.Representation;
 import org.almoner.platform.people.Representative;
 import org.almoner.platform.problems.PlatformException;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** People: list, record, read, representatives and care team. */
+/** People: list, record, read, representatives and care team, and their endings. */
 @RestController
 @RequestMapping("/api/people")
 class PeopleController {
@@ -34,12 +38,14 @@ class PeopleController {
     private final PersonAccess access;
     private final Accounts accounts;
     private final Actors actors;
+    private final PersonRelationships relationships;
 
-    PeopleController(People people, PersonAccess access, Accounts accounts, Actors actors) {
+    PeopleController(People people, PersonAccess access, Accounts accounts, Actors actors, PersonRelationships relationships) {
         this.people = people;
         this.access = access;
         this.accounts = accounts;
         this.actors = actors;
+        this.relationships = relationships;
     }
 
     record PersonSummary(UUID id, String nhsNumber, String name, LocalDate dateOfBirth, String responsibleOrganisation) {
@@ -49,7 +55,15 @@ class PeopleController {
         }
     }
 
-    record PersonDetails(Person person, List<Representative> representatives, List<String> careTeam) {}
+    /**
+     * A person with who acts for them and who works with them now (usernames), and those who
+     * stopped, with when and why.
+     */
+    record PersonDetails(Person person, List<Representative> representatives, List<String> careTeam,
+            List<Representative> pastRepresentatives, List<CareTeamMember> pastCareTeam) {}
+
+    /** Why a relationship ends; it ends when the request arrives. */
+    record EndingRequest(String reason) {}
 
     record RepresentativeRequest(Representative.Kind kind, String name, String relationship, String contact, String username) {}
 
@@ -76,7 +90,10 @@ class PeopleController {
     @GetMapping("/{personId}")
     PersonDetails read(@PathVariable UUID personId) {
         Person person = access.require(personId, PersonOperation.VIEW_PERSON, "PERSON", personId);
-        return new PersonDetails(person, people.representatives(personId), people.careTeam(personId));
+        Representation representation = relationships.representation(personId);
+        CareTeam careTeam = relationships.careTeam(personId);
+        return new PersonDetails(person, representation.current(), careTeam.current().stream().map(CareTeamMember::username).toList(),
+                representation.past(), careTeam.past());
     }
 
     @PostMapping("/{personId}/representatives")
@@ -100,6 +117,30 @@ class PeopleController {
         access.require(personId, PersonOperation.EDIT_PERSON, "CARE_TEAM", personId);
         people.addToCareTeam(personId, accountNamed(request.username(), "username").id());
         return people.careTeam(personId);
+    }
+
+    /**
+     * A representative or nominee stops acting for the person: from now their account no longer
+     * opens the person's record, plan, budget or spending. The record keeps them as past.
+     */
+    @PostMapping("/{personId}/representatives/{representativeId}/end")
+    Representative endRepresentation(@PathVariable UUID personId, @PathVariable UUID representativeId,
+            @RequestBody(required = false) EndingRequest request) {
+        access.require(personId, PersonOperation.EDIT_PERSON, "REPRESENTATIVE", representativeId);
+        Representative ended = relationships.endRepresentation(personId, representativeId, request == null ? null : request.reason(),
+                actors.current());
+        access.recordAllowed(personId, PersonOperation.EDIT_PERSON, "REPRESENTATIVE_ENDED", representativeId);
+        return ended;
+    }
+
+    /** A colleague leaves the person's care team: from now the person is out of their caseload. */
+    @PostMapping("/{personId}/care-team/{username}/end")
+    CareTeamMember leaveCareTeam(@PathVariable UUID personId, @PathVariable String username,
+            @RequestBody(required = false) EndingRequest request) {
+        access.require(personId, PersonOperation.EDIT_PERSON, "CARE_TEAM", username);
+        CareTeamMember left = relationships.leaveCareTeam(personId, username, request == null ? null : request.reason(), actors.current());
+        access.recordAllowed(personId, PersonOperation.EDIT_PERSON, "CARE_TEAM_LEFT", username);
+        return left;
     }
 
     private Account accountNamed(String username, String field) {
