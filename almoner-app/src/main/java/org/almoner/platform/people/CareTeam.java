@@ -29,6 +29,12 @@ public record CareTeam(UUID personId, List<CareTeamMember> members) {
                 .sorted(Comparator.comparing((CareTeamMember member) -> member.ending().orElseThrow().endedAt()).reversed()).toList();
     }
 
+    /** Whether this member is the only coordinator in the care team now, and so cannot leave it yet. */
+    public boolean onlyCoordinator(CareTeamMember member) {
+        return member.current() && member.role() == Role.COORDINATOR
+                && current().stream().noneMatch(other -> other.role() == Role.COORDINATOR && !other.username().equals(member.username()));
+    }
+
     /**
      * A colleague leaves the care team. Refused when they were never in it, have already left, or
      * are its last coordinator: someone must still hold the person's budget, so another
@@ -48,9 +54,7 @@ public record CareTeam(UUID personId, List<CareTeamMember> members) {
                     "'" + username + "' is not in this person's care team. Check the username against the care team list.");
         }
         CareTeamMember leaving = now.get();
-        boolean anotherCoordinator = current().stream()
-                .anyMatch(member -> member.role() == Role.COORDINATOR && !member.username().equals(username));
-        if (leaving.role() == Role.COORDINATOR && !anotherCoordinator) {
+        if (onlyCoordinator(leaving)) {
             throw new PlatformException(PlatformErrorCode.COORDINATOR_NEEDED, "username",
                     leaving.displayName() + " is the only coordinator in this person's care team, and someone must hold their"
                             + " budget. Add another coordinator to the care team first, then remove " + leaving.displayName() + ".");

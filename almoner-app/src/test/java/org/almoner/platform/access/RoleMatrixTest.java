@@ -169,6 +169,35 @@ class RoleMatrixTest {
                 }));
     }
 
+    /** The record's "Remove" links and the confirmation pages behind them: only those who may remove see or open them. */
+    @TestFactory
+    Stream<DynamicTest> onlyThoseWhoMayRemoveSeeRemoveLinksAndOpenTheirPages() {
+        TestWorld world = TestWorld.on(port, accounts);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Role role : Role.values()) {
+            boolean mayRemove = COORDINATOR_ONLY.contains(role);
+            tests.add(dynamicTest(role + (mayRemove ? " sees" : " does not see") + " Remove links on a record it opens", () -> {
+                Api.Response record = Api.as(port, TestWorld.ACCOUNT_FOR_ROLE.get(role)).get("/people/" + world.own.person());
+                assertThat(record.status()).as(record.status() + "").isEqualTo(VIEW_PERSON.contains(role) ? 200 : 403);
+                assertThat(record.body().contains("/end\"")).as("a Remove link").isEqualTo(mayRemove);
+            }));
+            for (String confirmation : List.of("/care-team/clinician/end", "/representatives/" + NO_SUCH_REPRESENTATIVE + "/end")) {
+                tests.add(dynamicTest(role + " GET /people/{person}" + confirmation + " on own record" + (mayRemove ? " passes the gate" : " is refused"), () -> {
+                    Api.Response page = Api.as(port, TestWorld.ACCOUNT_FOR_ROLE.get(role)).get("/people/" + world.own.person() + confirmation);
+                    // Past the gate, the made-up representative is not found; the clinician's page opens.
+                    assertThat(page.status()).isEqualTo(mayRemove ? (confirmation.contains("clinician") ? 200 : 404) : 403);
+                }));
+                tests.add(dynamicTest(role + " GET /people/{person}" + confirmation + " on another person's and organisation's record is refused", () -> {
+                    for (TestWorld.Records other : List.of(world.otherPerson, world.otherOrganisation)) {
+                        Api.Response page = Api.as(port, TestWorld.ACCOUNT_FOR_ROLE.get(role)).get("/people/" + other.person() + confirmation);
+                        assertThat(page.status()).isEqualTo(403);
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
     private DynamicTest check(Endpoint endpoint, Role role, String whose, TestWorld.Records records, boolean allowed) {
         String name = role + " " + endpoint.method() + " " + endpoint.path() + " on " + whose + (allowed ? " is allowed" : " is refused");
         return dynamicTest(name, () -> {

@@ -63,7 +63,11 @@ class CareTeamTest {
 
     @Test
     void aCoordinatorMayGoWhenAnotherRemains() {
-        assertThat(new CareTeam(PERSON, List.of(coordinator, secondCoordinator)).leave("coordinator", MOVED_ON).current()).isFalse();
+        CareTeam team = new CareTeam(PERSON, List.of(coordinator, secondCoordinator));
+
+        assertThat(team.onlyCoordinator(coordinator)).isFalse();
+        assertThat(team.leave("coordinator", MOVED_ON).current()).isFalse();
+        assertThat(new CareTeam(PERSON, List.of(coordinator, clinician)).onlyCoordinator(coordinator)).isTrue();
     }
 
     @Test

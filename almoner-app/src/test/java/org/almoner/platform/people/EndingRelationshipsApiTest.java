@@ -1,11 +1,15 @@
 package org.almoner.platform.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.almoner.platform.Api;
 import org.almoner.platform.PlatformTest;
 import org.almoner.platform.TestWorld;
@@ -36,6 +40,9 @@ class EndingRelationshipsApiTest {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    DataSource application;
 
     Api coordinator;
 
@@ -169,6 +176,22 @@ class EndingRelationshipsApiTest {
         JsonNode record = coordinator.get("/api/people/" + person).json();
         assertThat(record.path("careTeam").toString()).contains("clinician");
         assertThat(record.path("pastCareTeam").findValuesAsString("username")).containsExactly("clinician");
+    }
+
+    @Test
+    void theApplicationCannotDeleteWhoActedForAPersonOrWorkedWithThem() {
+        UUID person = newPerson();
+        UUID alex = addRepresentative(person, "REPRESENTATIVE", "Alex", null);
+
+        assertThatThrownBy(() -> execute("DELETE FROM representatives WHERE id = '" + alex + "'")).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> execute("DELETE FROM care_team WHERE person_id = '" + person + "'")).hasMessageContaining("permission denied");
+        assertThat(coordinator.get("/api/people/" + person).json().path("representatives").findValuesAsString("name")).containsExactly("Alex");
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = application.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private UUID newPerson() {
