@@ -40,7 +40,7 @@ public record CareTeam(UUID personId, List<CareTeamMember> members) {
      * are its last coordinator: someone must still hold the person's budget, so another
      * coordinator joins first.
      */
-    public CareTeamMember leave(String username, RelationshipEnding ending) {
+    CareTeamMember leave(String username, RelationshipEnding ending) {
         requireNonNull(ending, "ending is null");
         Optional<CareTeamMember> now = current().stream().filter(member -> member.username().equals(username)).findFirst();
         if (now.isEmpty()) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,7 +211,7 @@ public class People {
     public Representative addRepresentative(UUID personId, Representative.Kind kind, String name, String relationship,
             Optional<String> contact, Optional<UUID> accountId, Actor actor) {
         UUID id = UUID.randomUUID();
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         jdbc.sql("""
                         INSERT INTO representatives (id, person_id, kind, name, relationship, contact, account_id, added_by, added_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

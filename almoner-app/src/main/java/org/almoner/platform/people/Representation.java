@@ -12,7 +12,7 @@ import org.almoner.platform.problems.PlatformException;
  * Everyone who acts, or acted, for one person, oldest first, and the rule for one of them stopping.
  *
  * @param needs why the person must keep someone acting for them (an active direct payment), from
- *     the capabilities that build on people; empty when nothing needs it
+ *     the capabilities that build on people; empty when nothing needs it, or when only read
  */
 public record Representation(UUID personId, List<Representative> representatives, List<String> needs) {
 
@@ -39,7 +39,7 @@ public record Representation(UUID personId, List<Representative> representatives
      * stopped, or are the last one acting for a person who needs one: whoever manages a direct
      * payment must be replaced, or the direct payment withheld, before they go.
      */
-    public Representative end(UUID representativeId, RelationshipEnding ending) {
+    Representative end(UUID representativeId, RelationshipEnding ending) {
         Representative leaving = find(representativeId).orElseThrow(() -> new PlatformException(
                 PlatformErrorCode.REPRESENTATIVE_NOT_FOUND, "representativeId",
                 "This person has no representative or nominee with id " + representativeId + ". Check the address."));
