@@ -68,11 +68,11 @@ import org.apache.spark.sql.types.StructType;
 public final class SparkPipeline {
 
     private final SparkSession spark;
-    private final SparkRelations relations;
+    /** The relations of the run under way, in its work folder. */
+    private SparkRelations relations;
 
     public SparkPipeline(SparkSession spark) {
         this.spark = requireNonNull(spark, "spark is null");
-        this.relations = new SparkRelations(spark);
         SparkRelations.configure(spark);
     }
 
@@ -85,6 +85,7 @@ public final class SparkPipeline {
         String suffix = UUID.randomUUID().toString();
         Path staging = new Path(output.getParent(), "." + output.getName() + ".partial-" + suffix);
         Path work = new Path(output.getParent(), "." + output.getName() + ".work-" + suffix);
+        relations = new SparkRelations(spark, work.toString());
         try {
             ReferenceTables.load(spark, request.reference());
             List<FileAccount> accounts = ingest(request.input(), work);

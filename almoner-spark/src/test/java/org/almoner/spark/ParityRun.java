@@ -101,7 +101,7 @@ final class ParityRun implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException, SQLException {
         try {
             reader.close();
         } finally {
