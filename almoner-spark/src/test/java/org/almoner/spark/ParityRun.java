@@ -51,7 +51,7 @@ final class ParityRun implements AutoCloseable {
      * People generated: the fewest that still give every reject, links both ways, every costing method, cohorts with
      * members and equality groups judged, and statement lines in and out of personal budgets.
      */
-    static final int PEOPLE = 1_000;
+    static final int PEOPLE = 500;
     static final PseudonymisationKey KEY = PseudonymisationKey.of("parity-".repeat(8), "test");
     static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
     static final int TIMELINESS_DAYS = 30;
