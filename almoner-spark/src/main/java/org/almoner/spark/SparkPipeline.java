@@ -21,12 +21,15 @@ import org.almoner.engine.cohorts.Cohorts;
 import org.almoner.engine.cohorts.FieldType;
 import org.almoner.engine.costing.Costing;
 import org.almoner.engine.format.InputFile;
+import org.almoner.engine.ingest.DataQualityChecks;
 import org.almoner.engine.ingest.FileAccount;
 import org.almoner.engine.ingest.IngestDefinitions;
 import org.almoner.engine.linkage.Linkage;
 import org.almoner.engine.pipeline.PersonYearSummary;
 import org.almoner.engine.pseudonymisation.Pseudonymisation;
 import org.almoner.engine.pseudonymisation.Pseudonymiser;
+import org.almoner.engine.quality.DataQualityReport;
+import org.almoner.engine.quality.QualitySettings;
 import org.almoner.engine.stages.SqlDialect;
 import org.almoner.engine.statements.StatementDefinitions;
 import org.almoner.engine.statements.StatementRules;
@@ -56,18 +59,20 @@ import org.apache.spark.sql.types.StructType;
  * membership to {@code cohorts/cohort_members.parquet}, and the statements of resources and indicative budgets of the
  * cohorts' members to {@code statements/}.
  *
- * <p>Input files are CSV or Parquet, as for the DuckDB pipeline. Not (yet) on Spark: the data quality report's four
- * measures, line numbers of rejects, probabilistic linkage, FHIR bundles, the mental health cluster split and the
+ * <p>The data quality report (completeness, validity, timeliness and use of defaults per source and field) is the
+ * engine's own, measured by its queries in Spark's dialect, to {@code quality/data_quality.json} and {@code .html}.
+ *
+ * <p>Input files are CSV or Parquet, as for the DuckDB pipeline. Not (yet) on Spark: line numbers of rejects, probabilistic linkage, FHIR bundles, the mental health cluster split and the
  * uncosted-rows listing.
  */
 public final class SparkPipeline {
 
     private final SparkSession spark;
-    private final SparkRelations relations;
+    /** The relations of the run under way, in its work folder. */
+    private SparkRelations relations;
 
     public SparkPipeline(SparkSession spark) {
         this.spark = requireNonNull(spark, "spark is null");
-        this.relations = new SparkRelations(spark);
         SparkRelations.configure(spark);
     }
 
@@ -80,10 +85,16 @@ public final class SparkPipeline {
         String suffix = UUID.randomUUID().toString();
         Path staging = new Path(output.getParent(), "." + output.getName() + ".partial-" + suffix);
         Path work = new Path(output.getParent(), "." + output.getName() + ".work-" + suffix);
+        relations = new SparkRelations(spark, work.toString());
         try {
             ReferenceTables.load(spark, request.reference());
             List<FileAccount> accounts = ingest(request.input(), work);
             writeRejects(new Path(staging, "quality/rejects.csv"));
+            DataQualityReport quality = DataQualityChecks.report(accounts, new QualitySettings(request.asOf(), request.timelinessDays()),
+                    SqlDialect.SPARK, this::rows);
+            // The same report object as the DuckDB pipeline's, so the same JSON and page, named as it names them.
+            writeText(fileSystem, new Path(staging, "quality/data_quality.json"), quality.json());
+            writeText(fileSystem, new Path(staging, "quality/data_quality.html"), quality.html());
 
             Pseudonymiser pseudonymiser = new Pseudonymiser(request.key());
             relations.defineAll(Pseudonymisation.definitions(pseudonymiser, request.asOf(), SqlDialect.SPARK));
@@ -105,12 +116,13 @@ public final class SparkPipeline {
             long cohortMembers = cohorts(staging, request.cohortDefinitions(), request.reference());
             SparkResult.StatementCounts statements = statements(staging, request.statementRules());
 
-            SparkResult result = new SparkResult(request.output(), accounts,
+            SparkResult result = new SparkResult(request.output(), accounts, quality,
                     count(Pseudonymisation.COUNTS.get(0)), count(Pseudonymisation.COUNTS.get(1)),
                     linkage(), costing(), count("SELECT count(*) FROM person_year_summary"), personYearsAtRisk, cohortMembers,
                     statements, pseudonymiser.keyFingerprint(),
                     Duration.ofNanos(System.nanoTime() - start));
-            writeSummary(fileSystem, new Path(staging, "run-summary.json"), result);
+            writeText(fileSystem, new Path(staging, "run-summary.json"),
+                    new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.asJson()));
             publish(fileSystem, staging, output, suffix);
             return result;
         } catch (IOException e) {
@@ -394,6 +406,19 @@ public final class SparkPipeline {
         return byMethod;
     }
 
+    /** A query's rows, each as its column values, for the engine's checks that assemble their results in Java. */
+    private List<List<Object>> rows(String query) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row row : spark.sql(query).collectAsList()) {
+            List<Object> values = new ArrayList<>(row.size());
+            for (int i = 0; i < row.size(); i++) {
+                values.add(row.get(i));
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
     private long count(String query) {
         return relations.count(query);
     }
@@ -419,10 +444,9 @@ public final class SparkPipeline {
         }
     }
 
-    private static void writeSummary(FileSystem fileSystem, Path target, SparkResult result) throws IOException {
+    private static void writeText(FileSystem fileSystem, Path target, String text) throws IOException {
         try (OutputStream out = fileSystem.create(target, false)) {
-            out.write(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result.asJson())
-                    .getBytes(StandardCharsets.UTF_8));
+            out.write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 

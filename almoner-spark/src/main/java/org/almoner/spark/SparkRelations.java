@@ -6,19 +6,34 @@ import java.util.List;
 import org.almoner.engine.stages.Relation;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.NullType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
  * The Spark adapter of the engine's stage definitions: each relation becomes a temporary view of the
- * session; a materialised one is kept (memory, then disk) once computed, as DuckDB keeps a table.
+ * session; a materialised one is computed once into Parquet in the run's work folder and read from there, as DuckDB
+ * keeps a table.
+ *
+ * <p>Why files, not {@code persist}: a cached relation keeps the plan it was made from, so each stage's plan held
+ * every stage before it. Every query of the statements then planned (and matched against the cache) a tree of the
+ * whole pipeline, and its description ran to tens of megabytes: most of the driver's time in the parity tests went on
+ * planning, not on data. A relation read from its files has a plan of one scan; the files are on the cluster's store,
+ * so a lost executor costs a re-read, not the run.
  */
 public final class SparkRelations {
 
     private final SparkSession spark;
+    private final String workFolder;
+    private int written;
 
-    public SparkRelations(SparkSession spark) {
+    /** Relations in {@code workFolder} (a Hadoop path the run owns and removes at the end). */
+    public SparkRelations(SparkSession spark, String workFolder) {
         this.spark = requireNonNull(spark, "spark is null");
+        this.workFolder = requireNonNull(workFolder, "workFolder is null");
     }
 
     /**
@@ -46,10 +61,27 @@ public final class SparkRelations {
         requireNonNull(relation, "relation is null");
         Dataset<Row> rows = spark.sql(relation.query());
         if (relation.materialised()) {
-            rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            if (hasUntypedColumn(rows.schema())) {
+                // Parquet cannot hold a column of no type (a bare NULL); such a relation is kept in memory instead.
+                rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            } else {
+                // A name used again (a stage run twice) gets a new folder: the views before it may still read the old one.
+                String folder = workFolder + "/relations/" + relation.name() + "-" + (++written);
+                rows.write().mode(SaveMode.ErrorIfExists).parquet(folder);
+                rows = spark.read().parquet(folder);
+            }
         }
         rows.createOrReplaceTempView(relation.name());
         return rows;
+    }
+
+    private static boolean hasUntypedColumn(StructType schema) {
+        for (StructField field : schema.fields()) {
+            if (field.dataType() instanceof NullType) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Defines each relation in order. */

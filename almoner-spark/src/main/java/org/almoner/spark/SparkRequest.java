@@ -14,7 +14,8 @@ import org.almoner.engine.pseudonymisation.PseudonymisationKey;
  * @param output the folder to publish to, as a Hadoop path; it must not exist unless {@code replaceOutput}
  * @param reference the reference data folder on the driver's file system, or null for the bundled sample
  * @param key the pseudonymisation key
- * @param asOf the date the data is judged at (ages)
+ * @param asOf the date the data is judged at (ages, timeliness, dates in the future)
+ * @param timelinessDays a record is timely when it reached its source within this many days of the activity ending
  * @param replaceOutput whether an existing output folder may be replaced (once the new one is complete)
  * @param cohortDefinitions a cohort definition file on the driver (as for {@code almoner cohort --definitions}),
  *     or null for the built-in cohorts
@@ -22,12 +23,15 @@ import org.almoner.engine.pseudonymisation.PseudonymisationKey;
  *     built-in rules
  */
 public record SparkRequest(String input, String output, Path reference, PseudonymisationKey key, LocalDate asOf,
-        boolean replaceOutput, Path cohortDefinitions, Path statementRules) {
+        int timelinessDays, boolean replaceOutput, Path cohortDefinitions, Path statementRules) {
 
     public SparkRequest {
         requireNonNull(input, "input is null");
         requireNonNull(output, "output is null");
         requireNonNull(key, "key is null");
         requireNonNull(asOf, "asOf is null");
+        if (timelinessDays < 1) {
+            throw new IllegalArgumentException("timelinessDays must be at least 1, got " + timelinessDays);
+        }
     }
 }

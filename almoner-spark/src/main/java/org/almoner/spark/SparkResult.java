@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.almoner.engine.ingest.FileAccount;
+import org.almoner.engine.quality.DataQualityReport;
 
 /**
  * What a Spark pipeline run did.
  *
  * @param output the folder published
  * @param files every input file, its rows read, loaded and rejected
+ * @param quality the data quality report, as written to {@code quality/data_quality.json}
  * @param peoplePseudonymised people of the spine under pseudonyms
  * @param peopleWithNhsNumber people the NHS number links activity to
  * @param linkage activity rows per source system and link method
@@ -25,7 +27,7 @@ import org.almoner.engine.ingest.FileAccount;
  * @param keyFingerprint the public name of the pseudonymisation key used
  * @param elapsed wall-clock time of the run
  */
-public record SparkResult(String output, List<FileAccount> files, long peoplePseudonymised, long peopleWithNhsNumber,
+public record SparkResult(String output, List<FileAccount> files, DataQualityReport quality, long peoplePseudonymised, long peopleWithNhsNumber,
         Map<String, Map<String, Long>> linkage, Map<String, Tally> costing, long personYears, long personYearsStratified, long cohortMemberships,
         StatementCounts statements, String keyFingerprint,
         Duration elapsed) {
@@ -33,6 +35,7 @@ public record SparkResult(String output, List<FileAccount> files, long peoplePse
     public SparkResult {
         requireNonNull(output, "output is null");
         files = List.copyOf(requireNonNull(files, "files is null"));
+        requireNonNull(quality, "quality is null");
         linkage = Map.copyOf(requireNonNull(linkage, "linkage is null"));
         costing = Map.copyOf(requireNonNull(costing, "costing is null"));
         requireNonNull(statements, "statements is null");
@@ -78,6 +81,7 @@ public record SparkResult(String output, List<FileAccount> files, long peoplePse
         json.put("rows_rejected", rowsRejected());
         json.put("files", files.stream().map(file -> Map.of("file", file.file(), "kind", file.kind(), "read", file.read(),
                 "loaded", file.loaded(), "rejected", file.rejected())).toList());
+        json.put("sources_needing_attention", quality.needingAttention().size());
         json.put("people_pseudonymised", peoplePseudonymised);
         json.put("people_with_nhs_number", peopleWithNhsNumber);
         json.put("linkage", linkage);

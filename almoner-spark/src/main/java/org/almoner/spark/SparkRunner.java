@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * submission names (standalone, YARN, Kubernetes), or in local mode when none is named.
  */
 @Command(name = "almoner-spark", mixinStandardHelpOptions = true,
-        description = {"Runs the linked data set pipeline on Apache Spark: ingest and its row rules, pseudonymisation, "
+        description = {"Runs the linked data set pipeline on Apache Spark: ingest and its row rules, the data quality report, pseudonymisation, "
             + "linkage on the NHS number, costing, the person-year summary, risk stratification, cohort membership and the statements of resources, "
             + "from the same definitions as `almoner pipeline`, `stratify`, `cohort` and `statement` (DuckDB), so both give the same "
             + "numbers. --in and --out may be on any Hadoop file system; see docs/spark.md.", ""},
@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 public final class SparkRunner implements Callable<Integer> {
 
     @Option(names = "--in", required = true, paramLabel = "FOLDER",
-            description = "Input folder (people.csv, diagnoses.csv, condition_registers.csv, activity/*.csv).")
+            description = "Input folder (people, diagnoses, condition_registers and activity/*, as .csv or .parquet).")
     String input;
 
     @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "Output folder; must not exist unless --replace.")
@@ -46,8 +46,14 @@ public final class SparkRunner implements Callable<Integer> {
             description = "Reference data folder on the driver. Default: the sample bundled with Almoner.")
     Path reference;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Date the data is judged at (YYYY-MM-DD). Default: today.")
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "Judge the data as at this date (YYYY-MM-DD: ages, timeliness, future dates). Default: today.")
     LocalDate asOf;
+
+    @Option(names = "--timeliness-days", paramLabel = "DAYS", defaultValue = "30",
+            description = "A record is timely when it reached its source within this many days of the activity. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int timelinessDays;
 
     @Option(names = "--definitions", paramLabel = "FILE",
             description = "Cohort definitions (YAML, as for `almoner cohort --definitions`) on the driver. Default: the built-in cohorts.")
@@ -81,9 +87,11 @@ public final class SparkRunner implements Callable<Integer> {
             try {
                 spark.sparkContext().setLogLevel("WARN");
                 SparkResult result = new SparkPipeline(spark).run(new SparkRequest(input, output, reference, key,
-                        asOf == null ? LocalDate.now() : asOf, replace, definitions, rules));
+                        asOf == null ? LocalDate.now() : asOf, timelinessDays, replace, definitions, rules));
                 System.out.printf("Read %,d rows: %,d loaded, %,d rejected (see quality/rejects.csv).%n", result.rowsRead(),
                         result.rowsLoaded(), result.rowsRejected());
+                System.out.printf("Data quality: %d of %d sources need attention (see quality/data_quality.html).%n",
+                        result.quality().needingAttention().size(), result.quality().sources().size());
                 new java.util.TreeMap<>(result.costing()).forEach((method, tally) -> System.out.printf("  %-15s %,12d rows  £%,.2f%n", method,
                         tally.rows(), tally.cost()));
                 System.out.printf("%,d person-years in summary/person_year_summary.parquet, %,d stratified in risk/,"

@@ -23,31 +23,22 @@ import org.almoner.engine.pseudonymisation.Pseudonymiser;
 import org.almoner.engine.stages.SqlDialect;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark spelling of each dialect difference gives Java's answer, as the engine's SqlDialectTest checks DuckDB's;
  * and bad input gets a clear error and no output.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ParityRun.Resolver.class)
 class SparkDialectTest {
 
-    private SparkSession spark;
+    private final SparkSession spark;
 
-    @BeforeAll
-    void start() {
-        spark = SparkSession.builder().master("local[1]").appName("almoner-dialect").config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "1").getOrCreate();
-        SparkRelations.configure(spark);
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
+    /** The test run's one Spark session, shared with the parity tests. */
+    SparkDialectTest(SparkSession spark) {
+        this.spark = spark;
     }
 
     @Test
@@ -90,6 +81,37 @@ class SparkDialectTest {
         List<Integer> years = spark.sql("SELECT " + SqlDialect.wholeYears("o", "b") + " FROM VALUES " + values
                 + " AS t(i, o, b) ORDER BY i").collectAsList().stream().map(row -> row.getInt(0)).toList();
         assertThat(years).isEqualTo(pairs.stream().map(p -> Period.between(p[1], p[0]).getYears()).toList());
+    }
+
+    @Test
+    void matchesWholeTextAsJavaDoes() {
+        // The patterns and texts of the engine's SqlDialectTest, which expects the same of DuckDB.
+        List<String> patterns = List.of("[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", "[A-Z0-9]{3,6}", "[A-Z][0-9]{2}[0-9A-Z]{0,4}",
+                "[0-9]{6,18}");
+        List<String> texts = List.of("NF1 2AB", "NF12AB", "SW1A 1AA", "NF1 2AB\n", " NF1 2AB", "nf1 2ab", "A86003", "A860031", "AB",
+                "E11", "E119", "E11.9", "I2510XXX", "22298006", "12345", "1234567890123456789", "", "Z99ZZ 9ZZ");
+        for (String pattern : patterns) {
+            List<Object> matches = column(values(texts), SqlDialect.SPARK.matchesWhole("v", pattern));
+            assertThat(matches).as(pattern).isEqualTo(texts.stream().map(text -> (Object) text.matches(pattern)).toList())
+                    .contains(true, false);
+        }
+    }
+
+    @Test
+    void countsDaysBetweenDatesAsJavaDoes() {
+        List<LocalDate[]> pairs = new ArrayList<>(List.of(new LocalDate[] {LocalDate.of(2024, 2, 28), LocalDate.of(2024, 3, 1)},
+                new LocalDate[] {LocalDate.of(2025, 3, 30), LocalDate.of(2025, 3, 31)}, new LocalDate[] {LocalDate.of(2025, 1, 2),
+                    LocalDate.of(2024, 12, 30)}));
+        SplittableRandom random = new SplittableRandom(17);
+        for (int i = 0; i < 200; i++) {
+            LocalDate from = LocalDate.of(1990, 1, 1).plusDays(random.nextInt(13_000));
+            pairs.add(new LocalDate[] {from, from.plusDays(random.nextInt(-400, 4_000))});
+        }
+        String values = IntStream.range(0, pairs.size()).mapToObj(i -> "(" + i + ", DATE '" + pairs.get(i)[0] + "', DATE '"
+                + pairs.get(i)[1] + "')").collect(Collectors.joining(", "));
+        List<Long> days = spark.sql("SELECT CAST(" + SqlDialect.SPARK.daysBetween("f", "t") + " AS BIGINT) FROM VALUES " + values
+                + " AS p(i, f, t) ORDER BY i").collectAsList().stream().map(row -> row.getLong(0)).toList();
+        assertThat(days).isEqualTo(pairs.stream().map(p -> java.time.temporal.ChronoUnit.DAYS.between(p[0], p[1])).toList());
     }
 
     @Test
@@ -164,7 +186,7 @@ class SparkDialectTest {
 
     private static SparkRequest request(Path folder) {
         return new SparkRequest(folder.resolve("input").toString(), folder.resolve("output").toString(), null,
-                PseudonymisationKey.of("errors-".repeat(7), "test"), LocalDate.of(2025, 6, 30), false, null, null);
+                PseudonymisationKey.of("errors-".repeat(7), "test"), LocalDate.of(2025, 6, 30), 30, false, null, null);
     }
 
     private static String values(List<String> texts) {

@@ -4,15 +4,20 @@ import static java.util.Objects.requireNonNull;
 import static org.almoner.engine.duckdb.DuckDb.identifier;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.format.Column;
@@ -25,12 +30,23 @@ import org.almoner.engine.quality.QualityMeasures;
 import org.almoner.engine.quality.QualitySettings;
 import org.almoner.engine.quality.SourceQuality;
 import org.almoner.engine.quality.Timeliness;
+import org.almoner.engine.stages.SqlDialect;
 
 /**
- * Computes the data quality report from the ingested tables: one aggregate query per kind of file
- * (a single pass, however many fields), plus timeliness and reject reasons per file.
+ * Computes the data quality report from the checked relations ({@code people_checked} and the others, as
+ * {@link IngestDefinitions#checkedRelations} defines them): one aggregate query per kind of file (a single pass,
+ * however many fields), the days from activity to record per file, the source systems and the reject reasons. The
+ * queries are the same on DuckDB and Spark but for {@link SqlDialect}; the counts they return are made into the
+ * report here, in Java, so both engines rate and round alike. The quantiles of timeliness are worked out from the
+ * count of records at each whole number of days, exactly, as {@code quantile_cont} would: no engine's approximation.
  */
-final class DataQualityChecks {
+public final class DataQualityChecks {
+
+    /** Runs one query of the engine's SQL and returns its rows, each as its column values (numbers, text or NULL). */
+    @FunctionalInterface
+    public interface Queries {
+        List<List<Object>> rows(String sql);
+    }
 
     /** QOF register codes (NHS Digital, Quality and Outcomes Framework business rules). */
     private static final List<String> REGISTERS = List.of("AF", "AST", "CAN", "CHD", "CKD", "COPD", "CVDPP", "DEM", "DEP",
@@ -43,19 +59,55 @@ final class DataQualityChecks {
      * Optional fields whose gaps matter wherever they occur: the identifiers linkage depends on, the
      * recorded date timeliness depends on, and the population's demographics.
      */
-    private static final java.util.Set<String> RATED_FOR_COMPLETENESS = java.util.Set.of("nhs_number", "given_name",
+    private static final Set<String> RATED_FOR_COMPLETENESS = Set.of("nhs_number", "given_name",
             "family_name", "date_of_birth", "sex", "postcode", "ethnicity", "deprivation_decile", "gp_practice", "pcn",
             "recorded_date", "added_date");
 
-    private final Connection connection;
-    private final QualitySettings settings;
+    /** An ICD-10 code without its dot: a letter, two digits, and up to four more characters. */
+    private static final String ICD10_SHAPE = "[A-Z][0-9]{2}[0-9A-Z]{0,4}";
 
-    DataQualityChecks(Connection connection, QualitySettings settings) {
-        this.connection = requireNonNull(connection, "connection is null");
+    private final QualitySettings settings;
+    private final SqlDialect dialect;
+    private final Queries queries;
+
+    private DataQualityChecks(QualitySettings settings, SqlDialect dialect, Queries queries) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
+        this.queries = requireNonNull(queries, "queries is null");
     }
 
-    DataQualityReport run(List<FileAccount> accounts) {
+    /**
+     * The report of the files {@code accounts} counts, measured by {@code queries} on the checked relations in
+     * {@code dialect}.
+     */
+    public static DataQualityReport report(List<FileAccount> accounts, QualitySettings settings, SqlDialect dialect, Queries queries) {
+        return new DataQualityChecks(settings, dialect, queries).run(List.copyOf(requireNonNull(accounts, "accounts is null")));
+    }
+
+    /** The report measured on a DuckDB connection. */
+    static DataQualityReport report(List<FileAccount> accounts, QualitySettings settings, Connection connection) {
+        requireNonNull(connection, "connection is null");
+        return report(accounts, settings, SqlDialect.DUCKDB, sql -> rows(connection, sql));
+    }
+
+    private static List<List<Object>> rows(Connection connection, String sql) {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<Object> row = new ArrayList<>(columns);
+                for (int i = 1; i <= columns; i++) {
+                    row.add(result.getObject(i));
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "Could not measure data quality: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    private DataQualityReport run(List<FileAccount> accounts) {
         Map<String, List<FieldQuality>> fields = new HashMap<>();
         for (InputFile format : InputFile.values()) {
             fields.putAll(fieldQuality(format));
@@ -90,29 +142,24 @@ final class DataQualityChecks {
         }
         sql.append("\nFROM ").append(Ingest.checked(format)).append(" WHERE reject IS NULL GROUP BY source_file");
         Map<String, List<FieldQuality>> byFile = new HashMap<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql.toString())) {
-            while (rows.next()) {
-                long loaded = rows.getLong(2);
-                List<FieldQuality> fields = new ArrayList<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    Column column = columns.get(i);
-                    long present = rows.getLong(3 + i * 3);
-                    long valid = rows.getLong(4 + i * 3);
-                    long defaults = rows.getLong(5 + i * 3);
-                    String rule = ruleText(format, column);
-                    Measure completeness = column.required() || RATED_FOR_COMPLETENESS.contains(column.name())
-                            ? QualityMeasures.completeness(present, loaded)
-                            : QualityMeasures.informational(present, loaded);
-                    fields.add(new FieldQuality(column.name(), column.required(), completeness,
-                            rule.isEmpty() ? Measure.notApplicable() : QualityMeasures.validity(valid, present),
-                            defaultRule(column) == null ? Measure.notApplicable() : QualityMeasures.defaults(defaults, present),
-                            rule));
-                }
-                byFile.put(rows.getString(1), fields);
+        for (List<Object> row : queries.rows(sql.toString())) {
+            long loaded = whole(row.get(1));
+            List<FieldQuality> fields = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Column column = columns.get(i);
+                long present = whole(row.get(2 + i * 3));
+                long valid = whole(row.get(3 + i * 3));
+                long defaults = whole(row.get(4 + i * 3));
+                String rule = ruleText(format, column);
+                Measure completeness = column.required() || RATED_FOR_COMPLETENESS.contains(column.name())
+                        ? QualityMeasures.completeness(present, loaded)
+                        : QualityMeasures.informational(present, loaded);
+                fields.add(new FieldQuality(column.name(), column.required(), completeness,
+                        rule.isEmpty() ? Measure.notApplicable() : QualityMeasures.validity(valid, present),
+                        defaultRule(column) == null ? Measure.notApplicable() : QualityMeasures.defaults(defaults, present),
+                        rule));
             }
-        } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "Could not measure data quality of " + format.baseName() + ": "
-                    + e.getMessage(), e);
+            byFile.put((String) row.get(0), fields);
         }
         return byFile;
     }
@@ -130,18 +177,18 @@ final class DataQualityChecks {
         String notInvalid = invalid == null ? "true" : "NOT " + invalid;
         return switch (column.name()) {
             case "nhs_number" -> identifier("nhs_number_status") + " = 'VALID'";
-            case "postcode" -> "regexp_full_match(upper(" + name + "), '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}')";
+            case "postcode" -> dialect.matchesWhole("upper(" + name + ")", "[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}");
             case "sex" -> name + " IN ('0', '1', '2', '9')";
             case "ethnicity" -> name + " IN (" + quoted(ETHNICITY) + ")";
             case "deprivation_decile" -> notInvalid + " AND " + name + " BETWEEN 1 AND 10";
-            case "gp_practice", "pcn", "provider_code" -> "regexp_full_match(" + name + ", '[A-Z0-9]{3,6}')";
+            case "gp_practice", "pcn", "provider_code" -> dialect.matchesWhole(name, "[A-Z0-9]{3,6}");
             case "activation_score" -> notInvalid + " AND " + name + " BETWEEN 0 AND 100";
             case "register" -> name + " IN (" + quoted(REGISTERS) + ")";
             case "point_of_delivery" -> name + " IN ('EL', 'NEL', 'DC', 'OPFA', 'OPFU', 'AE')";
             case "currency_type" -> name + " IN ('HRG', 'MH_CLUSTER', 'SERVICE', 'BNF')";
-            case "primary_diagnosis" -> "regexp_full_match(" + name + ", '[A-Z][0-9]{2}[0-9A-Z]{0,4}')";
-            case "code" -> "CASE code_system WHEN 'ICD10' THEN regexp_full_match(" + name + ", '[A-Z][0-9]{2}[0-9A-Z]{0,4}')"
-                    + " ELSE regexp_full_match(" + name + ", '[0-9]{6,18}') END";
+            case "primary_diagnosis" -> dialect.matchesWhole(name, ICD10_SHAPE);
+            case "code" -> "CASE code_system WHEN 'ICD10' THEN " + dialect.matchesWhole(name, ICD10_SHAPE)
+                    + " ELSE " + dialect.matchesWhole(name, "[0-9]{6,18}") + " END";
             case "local_cost" -> notInvalid + " AND " + name + " >= 0";
             default -> switch (column.type()) {
                 case DATE -> notInvalid + " AND " + name + " BETWEEN DATE '1900-01-01' AND DATE '" + settings.asOf() + "'";
@@ -189,66 +236,86 @@ final class DataQualityChecks {
         };
     }
 
+    /**
+     * Per activity file: the latest activity, and how many records reached the source at each whole number of days
+     * after the activity ended; from those counts, the share in time and the median and 90th percentile, exactly.
+     */
     private Map<String, Timeliness> timeliness() {
+        String lags = "SELECT source_file, coalesce(end_date, start_date) AS activity_end, "
+                + dialect.daysBetween("coalesce(end_date, start_date)", "recorded_date") + " AS lag"
+                + " FROM activity_checked WHERE reject IS NULL";
+        Map<String, TreeMap<Long, Long>> lagCounts = new HashMap<>();
+        for (List<Object> row : queries.rows("SELECT source_file, lag, count(*) FROM (" + lags + ") lags WHERE lag IS NOT NULL"
+                + " GROUP BY source_file, lag")) {
+            lagCounts.computeIfAbsent((String) row.get(0), file -> new TreeMap<>()).put(whole(row.get(1)), whole(row.get(2)));
+        }
         Map<String, Timeliness> byFile = new HashMap<>();
-        String sql = """
-                WITH lags AS (
-                    SELECT source_file, coalesce(end_date, start_date) AS activity_end,
-                           date_diff('day', coalesce(end_date, start_date), recorded_date) AS lag
-                    FROM activity_checked WHERE reject IS NULL)
-                SELECT source_file,
-                       count(*) FILTER (WHERE lag IS NOT NULL AND lag <= %d) AS timely,
-                       count(lag) AS dated,
-                       approx_quantile(lag, 0.5) AS median_lag,
-                       approx_quantile(lag, 0.9) AS p90_lag,
-                       max(activity_end) AS latest
-                FROM lags GROUP BY source_file""".formatted(settings.timelinessDays());
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                long dated = rows.getLong(3);
-                Date latest = rows.getDate(6);
-                byFile.put(rows.getString(1), new Timeliness(QualityMeasures.timeliness(rows.getLong(2), dated),
-                        dated == 0 ? null : rows.getDouble(4), dated == 0 ? null : rows.getDouble(5),
-                        latest == null ? null : latest.toLocalDate(),
-                        latest == null ? null : java.time.temporal.ChronoUnit.DAYS.between(latest.toLocalDate(), settings.asOf())));
-            }
-        } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "Could not measure timeliness: " + e.getMessage(), e);
+        for (List<Object> row : queries.rows("SELECT source_file, CAST(max(activity_end) AS STRING) FROM (" + lags + ") lags"
+                + " GROUP BY source_file")) {
+            String file = (String) row.get(0);
+            LocalDate latest = row.get(1) == null ? null : LocalDate.parse(row.get(1).toString());
+            TreeMap<Long, Long> counts = lagCounts.getOrDefault(file, new TreeMap<>());
+            long dated = counts.values().stream().mapToLong(Long::longValue).sum();
+            long timely = counts.headMap((long) settings.timelinessDays(), true).values().stream().mapToLong(Long::longValue).sum();
+            byFile.put(file, new Timeliness(QualityMeasures.timeliness(timely, dated),
+                    dated == 0 ? null : quantile(counts, dated, 0.5), dated == 0 ? null : quantile(counts, dated, 0.9),
+                    latest, latest == null ? null : ChronoUnit.DAYS.between(latest, settings.asOf())));
         }
         return byFile;
+    }
+
+    /**
+     * The {@code fraction} quantile of {@code total} values given as counts per value, interpolated between the two
+     * values around its position as {@code quantile_cont} and {@code percentile_cont} do.
+     */
+    static double quantile(TreeMap<Long, Long> counts, long total, double fraction) {
+        double position = (total - 1) * fraction;
+        long below = (long) Math.floor(position);
+        long lower = valueAt(counts, below);
+        long upper = valueAt(counts, Math.min(below + 1, total - 1));
+        return lower + (position - below) * (upper - lower);
+    }
+
+    /** The value at zero-based position {@code index} of the values in order. */
+    private static long valueAt(TreeMap<Long, Long> counts, long index) {
+        long seen = 0;
+        for (Map.Entry<Long, Long> entry : counts.entrySet()) {
+            seen += entry.getValue();
+            if (index < seen) {
+                return entry.getKey();
+            }
+        }
+        throw new IllegalArgumentException("index " + index + " is past the " + seen + " values");
     }
 
     private Map<String, List<String>> sourceSystems() {
-        Map<String, List<String>> byFile = new HashMap<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT source_file, string_agg(DISTINCT source_system, chr(31) ORDER BY source_system)"
-                        + " FROM activity_checked WHERE source_system IS NOT NULL GROUP BY source_file")) {
-            while (rows.next()) {
-                byFile.put(rows.getString(1), Arrays.asList(rows.getString(2).split("\u001f")));
-            }
-        } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "Could not list source systems: " + e.getMessage(), e);
+        Map<String, TreeSet<String>> byFile = new HashMap<>();
+        for (List<Object> row : queries.rows("SELECT DISTINCT source_file, source_system FROM activity_checked"
+                + " WHERE source_system IS NOT NULL")) {
+            byFile.computeIfAbsent((String) row.get(0), file -> new TreeSet<>()).add((String) row.get(1));
         }
+        return byFile.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
+    }
+
+    /** Per file and field at fault, the rows rejected and the first reason (by text), most rows first. */
+    private Map<String, List<SourceQuality.RejectReason>> rejectReasons() {
+        String union = String.join(" UNION ALL ", Ingest.CHECKED_VIEWS.stream()
+                .map(table -> "SELECT source_file, split_part(reject, chr(31), 1) AS field, split_part(reject, chr(31), 2) AS reason"
+                        + " FROM " + table + " WHERE reject IS NOT NULL")
+                .toList());
+        Map<String, List<SourceQuality.RejectReason>> byFile = new HashMap<>();
+        for (List<Object> row : queries.rows("SELECT source_file, field, min(reason), count(*) FROM (" + union + ") rejects"
+                + " GROUP BY source_file, field")) {
+            byFile.computeIfAbsent((String) row.get(0), file -> new ArrayList<>())
+                    .add(new SourceQuality.RejectReason((String) row.get(1), (String) row.get(2), whole(row.get(3))));
+        }
+        byFile.values().forEach(reasons -> reasons.sort(Comparator.comparingLong(SourceQuality.RejectReason::rows).reversed()
+                .thenComparing(SourceQuality.RejectReason::field)));
         return byFile;
     }
 
-    private Map<String, List<SourceQuality.RejectReason>> rejectReasons() {
-        Map<String, List<SourceQuality.RejectReason>> byFile = new HashMap<>();
-        String union = String.join(" UNION ALL ", Ingest.CHECKED_VIEWS.stream()
-                .map(table -> "SELECT source_file, split_part(reject, chr(31), 1) AS field, split_part(reject, chr(31), 2) AS reason,"
-                        + " FROM " + table + " WHERE reject IS NOT NULL")
-                .toList());
-        String sql = "SELECT source_file, field, min(reason), count(*) AS rows FROM (" + union + ")"
-                + " GROUP BY source_file, field ORDER BY source_file, rows DESC, field";
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                byFile.computeIfAbsent(rows.getString(1), file -> new ArrayList<>())
-                        .add(new SourceQuality.RejectReason(rows.getString(2), rows.getString(3), rows.getLong(4)));
-            }
-        } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "Could not summarise rejects: " + e.getMessage(), e);
-        }
-        return byFile;
+    private static long whole(Object count) {
+        return ((Number) count).longValue();
     }
 
     private static String quoted(List<String> codes) {

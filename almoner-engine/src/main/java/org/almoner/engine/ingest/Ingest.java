@@ -94,7 +94,7 @@ public final class Ingest {
         createCheckedViews();
         percentDone.accept(85);
         List<FileAccount> accounts = accounts();
-        var report = new DataQualityChecks(connection, settings).run(accounts);
+        var report = DataQualityChecks.report(accounts, settings, connection);
         percentDone.accept(100);
         List<RejectListing.Source> sources = new ArrayList<>();
         files.forEach((file, format) -> sources.add(new RejectListing.Source(file, format,

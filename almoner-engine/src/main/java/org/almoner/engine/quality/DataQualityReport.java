@@ -2,6 +2,7 @@ package org.almoner.engine.quality;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -42,20 +43,42 @@ public record DataQualityReport(LocalDate asOf, int timelinessDays, List<SourceQ
                 .toList();
     }
 
+    /** The report as JSON (stable field names, shares from 0 to 1), as {@link #writeJson} writes it. */
+    public String json() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The readable HTML page, as {@link #writeHtml} writes it. */
+    public String html() {
+        return new QualityPage(this).render();
+    }
+
     /** Writes the report as JSON (stable field names, shares from 0 to 1), whole or not at all. */
     public void writeJson(Path file) {
-        writeAtomically(file, () -> {
-            try {
-                return JSON.writeValueAsString(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        writeAtomically(file, this::json);
     }
 
     /** Writes the readable HTML page, whole or not at all. */
     public void writeHtml(Path file) {
-        writeAtomically(file, () -> new QualityPage(this).render());
+        writeAtomically(file, this::html);
+    }
+
+    /**
+     * Reads a report written by {@link #writeJson}, by either engine; the figures derived from others ({@code share},
+     * {@code worst}) are worked out again, not read.
+     */
+    public static DataQualityReport readJson(Path file) {
+        try {
+            return JSON.readerFor(DataQualityReport.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(file.toFile());
+        } catch (IOException e) {
+            throw new EngineException(EngineErrorCode.MALFORMED_INPUT, "Could not read the data quality report " + file + " ("
+                    + e.getMessage().lines().findFirst().orElse("") + "). Check it is the quality/data_quality.json of a pipeline run.", e);
+        }
     }
 
     private static void writeAtomically(Path file, java.util.function.Supplier<String> content) {

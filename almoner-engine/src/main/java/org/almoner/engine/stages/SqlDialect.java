@@ -73,6 +73,16 @@ public enum SqlDialect {
         }
 
         @Override
+        public String matchesWhole(String text, String pattern) {
+            return "regexp_full_match(" + text + ", " + text(pattern) + ")";
+        }
+
+        @Override
+        public String daysBetween(String from, String to) {
+            return "date_diff('day', " + from + ", " + to + ")";
+        }
+
+        @Override
         public String nhsNumberValid(String digits) {
             // A macro, created once per connection by the ingest stage: the expression is long and
             // DuckDB plans a macro call more cheaply than the expression written out per column.
@@ -136,6 +146,17 @@ public enum SqlDialect {
         }
 
         @Override
+        public String matchesWhole(String text, String pattern) {
+            // RLIKE finds the pattern anywhere, so it is anchored; \\z, not $, which would also match before a final newline.
+            return "(" + text + " RLIKE " + text("^(?:" + pattern + ")\\z") + ")";
+        }
+
+        @Override
+        public String daysBetween(String from, String to) {
+            return "datediff(" + to + ", " + from + ")";
+        }
+
+        @Override
         public String nhsNumberValid(String digits) {
             return nhsNumberCheck(digits);
         }
@@ -183,6 +204,15 @@ public enum SqlDialect {
         }
         return scale == 0 ? "1" : "0." + "0".repeat(scale - 1) + "1";
     }
+
+    /**
+     * True when the whole of the text expression matches the regular expression {@code pattern} (the common ground of
+     * RE2 and Java's syntax: classes, counts, alternatives); NULL when the text is NULL.
+     */
+    public abstract String matchesWhole(String text, String pattern);
+
+    /** The whole days from the DATE {@code from} to the DATE {@code to} (negative when {@code to} is earlier), as an integer. */
+    public abstract String daysBetween(String from, String to);
 
     /** True when {@code digits} (normalised text, or NULL) is an NHS number with a valid check digit. */
     public abstract String nhsNumberValid(String digits);

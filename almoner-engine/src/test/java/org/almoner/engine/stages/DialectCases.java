@@ -52,6 +52,19 @@ final class DialectCases {
         return List.copyOf(pairs);
     }
 
+    /** The patterns of the data quality checks, and text that nearly matches them (a final newline, a letter too many). */
+    static final List<String> PATTERNS = List.of("[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", "[A-Z0-9]{3,6}",
+            "[A-Z][0-9]{2}[0-9A-Z]{0,4}", "[0-9]{6,18}");
+
+    /** Text to match against each of {@link #PATTERNS}. */
+    static final List<String> TEXTS = List.of("NF1 2AB", "NF12AB", "SW1A 1AA", "NF1 2AB\n", " NF1 2AB", "nf1 2ab", "A86003",
+            "A860031", "AB", "E11", "E119", "E11.9", "I2510XXX", "22298006", "12345", "1234567890123456789", "", "Z99ZZ 9ZZ");
+
+    /** Java's answer: the whole text matches the pattern. */
+    static boolean matchesWhole(String text, String pattern) {
+        return java.util.regex.Pattern.compile(pattern).matcher(text).matches();
+    }
+
     /** Pairs of (dividend, divisor): money and units of every sign and size, exact halves and repeating quotients. */
     static List<java.math.BigDecimal[]> quotientPairs() {
         List<java.math.BigDecimal[]> pairs = new ArrayList<>();

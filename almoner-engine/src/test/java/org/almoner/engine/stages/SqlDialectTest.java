@@ -50,6 +50,33 @@ class SqlDialectTest {
     }
 
     @Test
+    void matchesWholeTextAsJavaDoes() throws SQLException {
+        try (Connection duckdb = DuckDb.open(null, DuckDbSettings.defaults())) {
+            for (String pattern : DialectCases.PATTERNS) {
+                String values = IntStream.range(0, DialectCases.TEXTS.size())
+                        .mapToObj(i -> "(" + i + ", " + SqlDialect.DUCKDB.text(DialectCases.TEXTS.get(i)) + ")").collect(Collectors.joining(", "));
+                List<Boolean> matches = booleans(duckdb, "SELECT " + SqlDialect.DUCKDB.matchesWhole("v", pattern) + " FROM (VALUES " + values
+                        + ") t(i, v) ORDER BY i");
+                assertThat(matches).as(pattern).isEqualTo(DialectCases.TEXTS.stream().map(text -> DialectCases.matchesWhole(text, pattern))
+                        .toList()).contains(true, false);
+            }
+        }
+    }
+
+    @Test
+    void countsDaysBetweenDatesAsJavaDoes() throws SQLException {
+        List<LocalDate[]> pairs = DialectCases.datePairs();
+        String values = IntStream.range(0, pairs.size())
+                .mapToObj(i -> "(" + i + ", DATE '" + pairs.get(i)[0] + "', DATE '" + pairs.get(i)[1] + "')")
+                .collect(Collectors.joining(", "));
+        try (Connection duckdb = DuckDb.open(null, DuckDbSettings.defaults())) {
+            List<Integer> days = integers(duckdb, "SELECT CAST(" + SqlDialect.DUCKDB.daysBetween("o", "b") + " AS INTEGER) FROM (VALUES "
+                    + values + ") t(i, o, b) ORDER BY i");
+            assertThat(days).isEqualTo(pairs.stream().map(p -> (int) java.time.temporal.ChronoUnit.DAYS.between(p[0], p[1])).toList());
+        }
+    }
+
+    @Test
     void givesTheIntegersAsked() throws SQLException {
         try (Connection duckdb = DuckDb.open(null, DuckDbSettings.defaults())) {
             assertThat(integers(duckdb, "SELECT y FROM " + SqlDialect.DUCKDB.integers("y", 1998, 2002) + " r ORDER BY y"))
