@@ -249,39 +249,33 @@ public class Ledger {
             write.append(", balances AS (SELECT NULL::uuid AS id WHERE false)");
         }
         write.append("\nUPDATE ledger_budgets SET last_sequence = ?, last_hash = ? WHERE budget_id = ?")
-                .append(" RETURNING (SELECT count(*) FROM balances) AS moved");
+                .append(" RETURNING ARRAY(SELECT id::text FROM balances) AS moved");
         values.addAll(List.of(sequence, hash, proposal.budgetId()));
-        long moved = jdbc.sql(write.toString()).params(values).query(Long.class).single();
-        if (moved != balanceChanges.size()) {
+        List<UUID> moved = jdbc.sql(write.toString()).params(values)
+                .query((row, number) -> java.util.Arrays.stream((String[]) row.getArray("moved").getArray()).map(UUID::fromString).toList())
+                .single();
+        if (moved.size() != balanceChanges.size()) {
             if (!committedLedger) {
                 rollBackCallersTransaction();
             }
-            throw insufficientFunds(proposal.budgetId(), balanceChanges, floors, kinds);
+            throw insufficientFunds(proposal.budgetId(), balanceChanges, floors, kinds, moved);
         }
         return new Posted(new LedgerEntry(id, proposal.budgetId(), sequence, proposal.kind(), proposal.description(), proposal.planLine(),
                 proposal.reverses(), proposal.effectiveOn(), recordedBy, recordedAt, proposal.postings(), LedgerEntry.hex(hash)), false);
     }
 
     /**
-     * Why the write moved fewer balances than asked: the first account it would have taken below its floor.
-     * Only accounts with a floor can be left unmoved, and they are read unmoved, as they were before this
-     * transaction; the caller's transaction rolls back whatever else the write did.
+     * Why the write moved fewer balances than asked: an account it left unmoved, which would have gone below
+     * its floor. Unmoved, it still holds what it held before this transaction; the transaction is rolled back.
      */
     private PlatformException insufficientFunds(UUID budgetId, Map<UUID, BigDecimal> changes, Map<UUID, BigDecimal> floors,
-            Map<UUID, AccountKind> kinds) {
-        Map<UUID, BigDecimal> balances = new java.util.HashMap<>();
-        jdbc.sql("SELECT id, balance FROM ledger_accounts WHERE budget_id = ?").param(budgetId)
-                .query((row, number) -> balances.put(row.getObject("id", UUID.class), row.getBigDecimal("balance"))).list();
-        for (Map.Entry<UUID, BigDecimal> floor : floors.entrySet()) {
-            BigDecimal balance = balances.get(floor.getKey());
-            BigDecimal change = changes.get(floor.getKey());
-            if (balance.add(change).compareTo(floor.getValue()) < 0) {
-                return new PlatformException(PlatformErrorCode.INSUFFICIENT_FUNDS, "amount", "This would take "
-                        + describe(kinds.get(floor.getKey())) + " below " + (floor.getValue().signum() == 0 ? "zero" : "its contingency")
-                        + ": it holds " + balance + " and " + change.negate() + " was asked for. Nothing was posted.");
-            }
-        }
-        throw new IllegalStateException("The ledger moved fewer balances than asked, yet none would go below its floor: " + changes);
+            Map<UUID, AccountKind> kinds, List<UUID> moved) {
+        UUID unmoved = changes.keySet().stream().filter(account -> !moved.contains(account)).findFirst().orElseThrow();
+        BigDecimal balance = jdbc.sql("SELECT balance FROM ledger_accounts WHERE id = ?").param(unmoved).query(BigDecimal.class).single();
+        BigDecimal floor = floors.get(unmoved);
+        return new PlatformException(PlatformErrorCode.INSUFFICIENT_FUNDS, "amount", "This would take " + describe(kinds.get(unmoved))
+                + " below " + (floor.signum() == 0 ? "zero" : "its contingency") + ": it holds " + balance + " and "
+                + changes.get(unmoved).negate() + " was asked for. Nothing was posted.");
     }
 
     /** In the caller's transaction the postings just written must not survive a caller that catches the refusal. */
