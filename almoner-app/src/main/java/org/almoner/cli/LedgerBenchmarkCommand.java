@@ -138,7 +138,8 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
     }
 
     /** Processor time over a run: the whole JVM's, the benchmark's client threads' within it, and PostgreSQL's. */
-    private record Processor(long jvmNanos, long clientNanos, long postgresNanos, long compilingMillis) {}
+    private record Processor(long jvmNanos, long clientNanos, long postgresNanos, long compilingMillis, long compilerNanos,
+            long collectorNanos) {}
 
     private record Result(long payments, long busy, long other, double seconds, List<Long> latenciesMicros, Processor processor) {
         double paymentsPerSecond() {
@@ -158,6 +159,13 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
             out.printf(Locale.UK, "  processor per payment: platform %s (JVM %s less the benchmark clients' %s), PostgreSQL %s%n",
                     ProcessorTime.perPayment(platform, payments), ProcessorTime.perPayment(processor.jvmNanos(), payments),
                     ProcessorTime.perPayment(processor.clientNanos(), payments), ProcessorTime.perPayment(processor.postgresNanos(), payments));
+            if (platform >= 0 && processor.compilerNanos() >= 0 && processor.collectorNanos() >= 0) {
+                // The JIT compiler's share falls to nothing once it is done, however long that takes on a loaded
+                // machine, so the platform less it is what compares between runs.
+                out.printf(Locale.UK, "  of the platform's: JIT compiler threads %s, garbage collector threads %s; the rest %s%n",
+                        ProcessorTime.perPayment(processor.compilerNanos(), payments), ProcessorTime.perPayment(processor.collectorNanos(), payments),
+                        ProcessorTime.perPayment(platform - processor.compilerNanos() - processor.collectorNanos(), payments));
+            }
             if (processor.compilingMillis() >= 0) {
                 // The JVM reports the compiler's elapsed time, not its processor time, so this is not a share of the
                 // platform's figure; a large value still means the JIT was not done when measuring began.
@@ -198,6 +206,8 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         long jvmBefore = ProcessorTime.jvmNanos();
         long compilingBefore = ProcessorTime.compilingMillis();
+        long compilerBefore = ProcessorTime.jvmThreadNanos(ProcessorTime.JvmThreads.JIT_COMPILER);
+        long collectorBefore = ProcessorTime.jvmThreadNanos(ProcessorTime.JvmThreads.GARBAGE_COLLECTOR);
         long postgresBefore = processor.postgresNanos();
         long end = System.nanoTime() + Duration.ofSeconds(duration).toNanos();
         long start = System.nanoTime();
@@ -229,10 +239,14 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long jvmAfter = ProcessorTime.jvmNanos();
         long compilingAfter = ProcessorTime.compilingMillis();
+        long compilerAfter = ProcessorTime.jvmThreadNanos(ProcessorTime.JvmThreads.JIT_COMPILER);
+        long collectorAfter = ProcessorTime.jvmThreadNanos(ProcessorTime.JvmThreads.GARBAGE_COLLECTOR);
         long postgresAfter = processor.postgresNanos();
         Processor used = new Processor(jvmBefore < 0 ? -1 : jvmAfter - jvmBefore, clientNanos.get(),
                 postgresBefore < 0 || postgresAfter < 0 ? -1 : postgresAfter - postgresBefore,
-                compilingBefore < 0 ? -1 : compilingAfter - compilingBefore);
+                compilingBefore < 0 ? -1 : compilingAfter - compilingBefore,
+                compilerBefore < 0 || compilerAfter < 0 ? -1 : compilerAfter - compilerBefore,
+                collectorBefore < 0 || collectorAfter < 0 ? -1 : collectorAfter - collectorBefore);
         return new Result(paid.get(), busy.get(), other.get(), elapsed, new ArrayList<>(latencies), used);
     }
 

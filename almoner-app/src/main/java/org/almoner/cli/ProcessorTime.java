@@ -44,6 +44,50 @@ final class ProcessorTime {
         return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : -1;
     }
 
+    /** Which of this JVM's own threads (not Java threads: they have no ids to ask the JVM about) a reading covers. */
+    enum JvmThreads {
+        /** HotSpot's C1 and C2 compiler threads. */
+        JIT_COMPILER,
+        /** The garbage collector's threads, whichever collector runs. */
+        GARBAGE_COLLECTOR;
+
+        boolean covers(String name) {
+            return switch (this) {
+                case JIT_COMPILER -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+                case GARBAGE_COLLECTOR -> name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("GC ");
+            };
+        }
+    }
+
+    /**
+     * The processor time this JVM's threads of one kind have used, from {@code /proc/self/task}, or -1
+     * where it cannot be read. Threads that ended since are not counted, which for the compiler's and
+     * collector's long-lived threads loses little.
+     */
+    static long jvmThreadNanos(JvmThreads kind) {
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path thread : threads) {
+                String name;
+                try {
+                    name = Files.readString(thread.resolve("comm")).strip();
+                } catch (IOException | RuntimeException gone) {
+                    continue;
+                }
+                if (!kind.covers(name)) {
+                    continue;
+                }
+                String[] fields = stat(thread);
+                if (fields != null) {
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+            return ticks * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
+    }
+
     /** The processor time the calling thread has used. */
     static long threadNanos() {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();

@@ -1,7 +1,5 @@
 package org.almoner.platform.access;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +32,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -52,9 +53,52 @@ class SecurityConfiguration {
 
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
 
+    /**
+     * The API's own chain, with only the filters an API call needs. It takes the same sign-ins, sessions,
+     * role rules and CSRF protection as the pages' chain (a request carrying only a browser's session
+     * cookie still needs its CSRF token), but no sign-in form, sign-out, saved request to return to after
+     * signing in (which made a session for every refused call) or servlet request wrapper: every wrapper
+     * is walked again by each request-mapping condition tested while the handler is looked up.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, SessionRegistry sessions, AuditTrail audit, Clock clock,
+            @Value("${almoner.session.absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
+        http.securityMatcher(API);
+        common(http, sessions, audit, clock, absoluteTimeout);
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(SecurityConfiguration::signInRequired))
+                .requestCache(cache -> cache.disable())
+                .servletApi(servlet -> servlet.disable())
+                .logout(logout -> logout.disable())
+                // Written before the answer rather than by wrapping the response and request until it is sent.
+                .headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain security(HttpSecurity http, SessionRegistry sessions, AuditTrail audit, Clock clock,
             @Value("${almoner.session.absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
+        common(http, sessions, audit, clock, absoluteTimeout);
+        http
+                // The pages module draws the sign-in page in the NHS.UK design; signing out is a POST with its CSRF token.
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(SecurityConfiguration::signInRequired, API)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true));
+        return http.build();
+    }
+
+    /** What both chains share: the role rules, HTTP Basic, CSRF, sessions, refusals and headers. */
+    private static void common(HttpSecurity http, SessionRegistry sessions, AuditTrail audit, Clock clock, Duration absoluteTimeout)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
@@ -73,9 +117,6 @@ class SecurityConfiguration {
                 // request (bcrypt is slow on purpose); one that does not simply signs in each time.
                 .httpBasic(basic -> basic.securityContextRepository(new DelegatingSecurityContextRepository(
                         new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
-                // The pages module draws the sign-in page in the NHS.UK design; signing out is a POST with its CSRF token.
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
                 // Scripts that send credentials on every request cannot be led by a forged page; browsers can.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .sessionManagement(session -> session
@@ -84,13 +125,10 @@ class SecurityConfiguration {
                         .sessionRegistry(sessions)
                         .expiredSessionStrategy(event -> signInAgain(event.getResponse(), "Your session has ended. Sign in again.")))
                 .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor(SecurityConfiguration::signInRequired, API)
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                         .accessDeniedHandler((request, response, denied) -> refuse(request, response, denied, audit, clock)))
                 .addFilterAfter(new SessionTimeouts(absoluteTimeout, clock), BasicAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(policy -> policy.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
-        return http.build();
     }
 
     @Bean

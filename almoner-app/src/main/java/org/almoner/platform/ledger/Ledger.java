@@ -44,6 +44,9 @@ public class Ledger {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<String, UUID> parties = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each budget's own accounts by kind: made when its ledger opens and never changed, so kept once read. */
+    private final Map<UUID, Map<AccountKind, UUID>> budgetAccounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int BUDGETS_KEPT = 100_000;
 
     Ledger(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
@@ -78,11 +81,11 @@ public class Ledger {
     public Posted post(Proposal proposal, String idempotencyKey, String requestHash, String recordedBy) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // Inside the caller's transaction (a budget starting): it commits or retries as a whole.
-            return postOnce(proposal, idempotencyKey, requestHash, recordedBy);
+            return postOnce(proposal, idempotencyKey, requestHash, recordedBy, false);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(status -> postOnce(proposal, idempotencyKey, requestHash, recordedBy));
+                return transactions.execute(status -> postOnce(proposal, idempotencyKey, requestHash, recordedBy, true));
             } catch (TransientDataAccessException | DuplicateKeyException contention) {
                 // A deadlock, a serialization failure, or the same key arriving twice at once: try again;
                 // the next attempt sees the other's work.
@@ -143,7 +146,13 @@ public class Ledger {
         return jdbc.sql("SELECT count(*) FROM ledger_transactions WHERE reverses = ?").param(transactionId).query(Long.class).single() > 0;
     }
 
-    private Posted postOnce(Proposal proposal, String idempotencyKey, String requestHash, String recordedBy) {
+    /**
+     * Posts in the current transaction.
+     *
+     * @param committedLedger the budget's ledger was opened by an earlier, committed transaction (not the caller's
+     *     own), so its account ids may be kept
+     */
+    private Posted postOnce(Proposal proposal, String idempotencyKey, String requestHash, String recordedBy, boolean committedLedger) {
         // One round trip takes the budget's lock and asks whether the key was used and the month closed.
         // A key posted by another request while this one waited for the lock is not seen here, but its
         // unique index refuses the insert below, and the retry then finds and replays it.
@@ -174,36 +183,29 @@ public class Ledger {
                     + " is closed. Post it with a date in an open month.");
         }
         BigDecimal contingency = (BigDecimal) chain.get("contingency");
-        // Read after the lock is held, so these are the balances no other posting can change until this one commits.
-        Map<AccountKind, BudgetAccount> own = new EnumMap<>(AccountKind.class);
-        jdbc.sql("SELECT id, kind, balance FROM ledger_accounts WHERE budget_id = ?").param(proposal.budgetId())
-                .query((row, number) -> own.put(AccountKind.valueOf(row.getString("kind")),
-                        new BudgetAccount(row.getObject("id", UUID.class), row.getBigDecimal("balance"))))
-                .list();
+        Map<AccountKind, UUID> own = accountsOf(proposal.budgetId(), committedLedger);
         List<UUID> accounts = new ArrayList<>();
         Map<UUID, BigDecimal> balanceChanges = new LinkedHashMap<>();
+        Map<UUID, AccountKind> kinds = new java.util.HashMap<>();
         for (Posting posting : proposal.postings()) {
             if (!posting.kind().ofABudget()) {
                 accounts.add(party(posting));
                 continue;
             }
-            BudgetAccount account = own.get(posting.kind());
-            accounts.add(account.id());
-            balanceChanges.merge(account.id(), posting.amount(), BigDecimal::add);
+            UUID account = own.get(posting.kind());
+            accounts.add(account);
+            kinds.put(account, posting.kind());
+            balanceChanges.merge(account, posting.amount(), BigDecimal::add);
         }
-        for (Map.Entry<AccountKind, BudgetAccount> account : own.entrySet()) {
-            AccountKind kind = account.getKey();
-            BigDecimal change = balanceChanges.getOrDefault(account.getValue().id(), BigDecimal.ZERO);
+        // The lowest each account taken from may go: the balance check happens in the write itself, on the rows
+        // as they are now (this transaction holds the budget's lock, so no other posting can move them).
+        Map<UUID, BigDecimal> floors = new java.util.HashMap<>();
+        balanceChanges.forEach((account, change) -> {
+            AccountKind kind = kinds.get(account);
             if (kind.mustNotGoNegative() && change.signum() < 0) {
-                BigDecimal floor = kind == AccountKind.DIRECT_PAYMENT_HELD ? BigDecimal.ZERO : contingency.negate();
-                BigDecimal balance = account.getValue().balance();
-                if (balance.add(change).compareTo(floor) < 0) {
-                    throw new PlatformException(PlatformErrorCode.INSUFFICIENT_FUNDS, "amount", "This would take "
-                            + describe(kind) + " below " + (floor.signum() == 0 ? "zero" : "its contingency")
-                            + ": it holds " + balance + " and " + change.negate() + " was asked for. Nothing was posted.");
-                }
+                floors.put(account, kind == AccountKind.DIRECT_PAYMENT_HELD ? BigDecimal.ZERO : contingency.negate());
             }
-        }
+        });
         long sequence = ((Number) chain.get("last_sequence")).longValue() + 1;
         byte[] previous = (byte[]) chain.get("last_hash");
         UUID id = UUID.randomUUID();
@@ -211,7 +213,7 @@ public class Ledger {
                 proposal.reverses(), proposal.postings());
         java.time.Instant recordedAt = clock.instant();
         // The transaction, its postings, the balances they move and the chain's new end, in one statement:
-        // the deferred trigger still checks at commit that the postings sum to zero.
+        // the trigger on ledger_postings checks as the statement ends that the postings sum to zero.
         StringBuilder write = new StringBuilder("""
                 WITH posted AS (
                     INSERT INTO ledger_transactions (id, budget_id, sequence, kind, description, plan_line, reverses, idempotency_key,
@@ -230,24 +232,79 @@ public class Ledger {
         }
         write.append(")");
         if (!balanceChanges.isEmpty()) {
+            // An account with a floor moves only if it stays at or above it; one that would not is left alone,
+            // found missing from what this returns, and the whole transaction rolled back.
             write.append(", balances AS (UPDATE ledger_accounts a SET balance = a.balance + v.amount FROM (VALUES ");
             boolean first = true;
             for (Map.Entry<UUID, BigDecimal> change : balanceChanges.entrySet()) {
-                write.append(first ? "" : ", ").append("(CAST(? AS uuid), CAST(? AS numeric))");
+                write.append(first ? "" : ", ").append("(CAST(? AS uuid), CAST(? AS numeric), CAST(? AS numeric))");
                 values.add(change.getKey());
                 values.add(change.getValue());
+                values.add(floors.get(change.getKey()));
                 first = false;
             }
-            write.append(") AS v (id, amount) WHERE a.id = v.id)");
+            write.append(") AS v (id, amount, floor) WHERE a.id = v.id AND (v.floor IS NULL OR a.balance + v.amount >= v.floor)")
+                    .append(" RETURNING a.id)");
+        } else {
+            write.append(", balances AS (SELECT NULL::uuid AS id WHERE false)");
         }
-        write.append("\nUPDATE ledger_budgets SET last_sequence = ?, last_hash = ? WHERE budget_id = ?");
+        write.append("\nUPDATE ledger_budgets SET last_sequence = ?, last_hash = ? WHERE budget_id = ?")
+                .append(" RETURNING ARRAY(SELECT id::text FROM balances) AS moved");
         values.addAll(List.of(sequence, hash, proposal.budgetId()));
-        jdbc.sql(write.toString()).params(values).update();
+        List<UUID> moved = jdbc.sql(write.toString()).params(values)
+                .query((row, number) -> java.util.Arrays.stream((String[]) row.getArray("moved").getArray()).map(UUID::fromString).toList())
+                .single();
+        if (moved.size() != balanceChanges.size()) {
+            if (!committedLedger) {
+                rollBackCallersTransaction();
+            }
+            throw insufficientFunds(proposal.budgetId(), balanceChanges, floors, kinds, moved);
+        }
         return new Posted(new LedgerEntry(id, proposal.budgetId(), sequence, proposal.kind(), proposal.description(), proposal.planLine(),
                 proposal.reverses(), proposal.effectiveOn(), recordedBy, recordedAt, proposal.postings(), LedgerEntry.hex(hash)), false);
     }
 
-    private record BudgetAccount(UUID id, BigDecimal balance) {}
+    /**
+     * Why the write moved fewer balances than asked: an account it left unmoved, which would have gone below
+     * its floor. Unmoved, it still holds what it held before this transaction; the transaction is rolled back.
+     */
+    private PlatformException insufficientFunds(UUID budgetId, Map<UUID, BigDecimal> changes, Map<UUID, BigDecimal> floors,
+            Map<UUID, AccountKind> kinds, List<UUID> moved) {
+        UUID unmoved = changes.keySet().stream().filter(account -> !moved.contains(account)).findFirst().orElseThrow();
+        BigDecimal balance = jdbc.sql("SELECT balance FROM ledger_accounts WHERE id = ?").param(unmoved).query(BigDecimal.class).single();
+        BigDecimal floor = floors.get(unmoved);
+        return new PlatformException(PlatformErrorCode.INSUFFICIENT_FUNDS, "amount", "This would take " + describe(kinds.get(unmoved))
+                + " below " + (floor.signum() == 0 ? "zero" : "its contingency") + ": it holds " + balance + " and "
+                + changes.get(unmoved).negate() + " was asked for. Nothing was posted.");
+    }
+
+    /** In the caller's transaction the postings just written must not survive a caller that catches the refusal. */
+    private static void rollBackCallersTransaction() {
+        try {
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        } catch (org.springframework.transaction.NoTransactionException notDeclarative) {
+            // A programmatic transaction: the exception thrown next rolls it back as it leaves the template.
+        }
+    }
+
+    /** The budget's own accounts by kind; kept once read from a committed ledger. */
+    private Map<AccountKind, UUID> accountsOf(UUID budgetId, boolean committedLedger) {
+        Map<AccountKind, UUID> known = budgetAccounts.get(budgetId);
+        if (known != null) {
+            return known;
+        }
+        Map<AccountKind, UUID> read = new EnumMap<>(AccountKind.class);
+        jdbc.sql("SELECT id, kind FROM ledger_accounts WHERE budget_id = ?").param(budgetId)
+                .query((row, number) -> read.put(AccountKind.valueOf(row.getString("kind")), row.getObject("id", UUID.class))).list();
+        // Accounts made in the caller's own transaction (a budget starting) are not kept: it may yet roll back.
+        if (committedLedger) {
+            if (budgetAccounts.size() >= BUDGETS_KEPT) {
+                budgetAccounts.clear();
+            }
+            budgetAccounts.put(budgetId, Map.copyOf(read));
+        }
+        return read;
+    }
 
     /** An outside party's account, made on first use; their ids never change, so they are kept once known. */
     private UUID party(Posting posting) {

@@ -174,21 +174,33 @@ public class People {
         return found;
     }
 
-    Relationship relationship(Actor actor, Person person) {
-        // One round trip: this runs before every read or write of a person's data.
+    /** A person and how the caller stands to them. */
+    record Standing(Person person, Relationship relationship) {}
+
+    /**
+     * The person and how the caller stands to them, in one round trip: this runs before every read
+     * or write of a person's data.
+     */
+    Optional<Standing> findAsSeenBy(Actor actor, UUID personId) {
         return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM care_team WHERE person_id = :person AND account_id = :account AND ended_at IS NULL) AS care_team,
-                               EXISTS (SELECT 1 FROM person_organisations WHERE person_id = :person AND organisation_code = :organisation) AS involved,
-                               EXISTS (SELECT 1 FROM representatives WHERE person_id = :person AND account_id = :account
+                        SELECT p.*,
+                               EXISTS (SELECT 1 FROM care_team WHERE person_id = p.id AND account_id = :account
+                                       AND ended_at IS NULL) AS care_team,
+                               EXISTS (SELECT 1 FROM person_organisations WHERE person_id = p.id AND organisation_code = :organisation) AS involved,
+                               EXISTS (SELECT 1 FROM representatives WHERE person_id = p.id AND account_id = :account
                                        AND ended_at IS NULL) AS represents
+                        FROM people p WHERE p.id = :person
                         """)
-                .param("person", person.id())
+                .param("person", personId)
                 .param("account", actor.accountId())
                 .param("organisation", actor.organisation())
-                .query((row, number) -> new Relationship(person.responsibleOrganisation().equals(actor.organisation()),
-                        row.getBoolean("care_team"), row.getBoolean("involved"),
-                        row.getBoolean("represents") || actor.personId().filter(person.id()::equals).isPresent()))
-                .single();
+                .query((row, number) -> {
+                    Person person = person(row, number);
+                    return new Standing(person, new Relationship(person.responsibleOrganisation().equals(actor.organisation()),
+                            row.getBoolean("care_team"), row.getBoolean("involved"),
+                            row.getBoolean("represents") || actor.personId().filter(person.id()::equals).isPresent()));
+                })
+                .optional();
     }
 
     @Transactional

@@ -51,13 +51,14 @@ public class PersonAccess {
     public Person require(UUID personId, PersonOperation operation, String recordType, Object recordId) {
         Actor actor = actors.current();
         String reason = reasonGiven();
-        Person person = people.find(personId).orElse(null);
-        if (person == null) {
+        People.Standing standing = people.findAsSeenBy(actor, personId).orElse(null);
+        if (standing == null) {
             write(actor, null, recordType, recordId, operation, AuditOutcome.REFUSED, reason, false);
             throw new PlatformException(PlatformErrorCode.PERSON_NOT_FOUND, "personId",
                     "There is no person with id " + personId + ". Check the address.");
         }
-        AccessDecision decision = AccessRules.decide(actor.role(), operation, people.relationship(actor, person), reason != null);
+        Person person = standing.person();
+        AccessDecision decision = AccessRules.decide(actor.role(), operation, standing.relationship(), reason != null);
         write(actor, personId, recordType, recordId, operation, decision.allowed() ? AuditOutcome.ALLOWED : AuditOutcome.REFUSED,
                 reason, decision.flagged());
         return switch (decision) {

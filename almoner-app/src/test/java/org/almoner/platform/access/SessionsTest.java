@@ -55,6 +55,37 @@ class SessionsTest {
         assertThat(Api.as(port, "session.user").get("/api/me").status()).isEqualTo(401);
     }
 
+    @Test
+    void anAPICallCarryingOnlyASessionCookieNeedsItsCsrfTokenAndAScriptsBasicSignInDoesNot() throws Exception {
+        accounts.create(new NewAccount("cookie.user", "Cookie User", Api.PASSWORD, Role.COORDINATOR, "NORTH", Optional.empty()));
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> loginPage = browser.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(token.find()).as(loginPage.body()).isTrue();
+        browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=cookie.user&password=" + Api.PASSWORD + "&_csrf=" + token.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String person = "{\"givenName\":\"Forged\",\"familyName\":\"Request\",\"dateOfBirth\":\"1960-01-01\",\"sex\":\"9\"}";
+
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(uri("/api/people")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(person)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+        assertThat(browser.send(get("/api/people"), HttpResponse.BodyHandlers.ofString()).body()).doesNotContain("Forged");
+        assertThat(Api.as(port, "cookie.user").post("/api/people", java.util.Map.of("givenName", "Scripted", "familyName", "Request",
+                "dateOfBirth", "1960-01-01", "sex", "9")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anAPICallThatIsNotSignedInIsRefusedWithoutASession() throws Exception {
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(get("/api/people"), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"almoner\"");
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+    }
+
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(uri(path)).GET().build();
     }

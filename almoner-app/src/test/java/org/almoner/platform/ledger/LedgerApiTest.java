@@ -78,8 +78,22 @@ class LedgerApiTest {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text("code")).isEqualTo("INSUFFICIENT_FUNDS");
-        assertThat(refused.text("detail")).contains("2000.00");
+        assertThat(refused.text("detail")).contains("the notional budget").contains("2000.00");
         assertThat(ledger().path("transactions")).hasSize(1);
+        assertThat(ledger().path("balances").path("BUDGET_NOTIONAL").decimalValue()).isEqualByComparingTo("2000.00");
+    }
+
+    @Test
+    void aPaymentOfAllThatIsLeftIsPostedNextInTheChainAfterARefusal() {
+        coordinator.withKey(UUID.randomUUID().toString()).post(path("/payments"), Map.of("from", "NOTIONAL", "payee", "DCA01",
+                "amount", "2000.01", "planLine", 1, "description", "Too much"));
+
+        Api.Response everything = coordinator.withKey(UUID.randomUUID().toString()).post(path("/payments"), Map.of("from", "NOTIONAL",
+                "payee", "DCA01", "amount", "2000.00", "planLine", 1, "description", "All of it"));
+
+        assertThat(everything.status()).as(everything.toString()).isEqualTo(201);
+        assertThat(everything.text("sequence")).isEqualTo("2");
+        assertThat(ledger().path("balances").path("BUDGET_NOTIONAL").decimalValue()).isEqualByComparingTo("0.00");
     }
 
     @Test

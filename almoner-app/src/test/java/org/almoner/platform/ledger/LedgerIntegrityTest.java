@@ -79,6 +79,36 @@ class LedgerIntegrityTest {
     }
 
     @Test
+    void aTransactionWrittenWithItsPostingsInOneStatementMustNetToZeroToo() {
+        // The ledger writes a payment, its postings and its balances in one statement, as here.
+        assertThatThrownBy(() -> execute(application, """
+                WITH posted AS (
+                    INSERT INTO ledger_transactions (id, budget_id, sequence, kind, description, idempotency_key, request_hash, effective_on,
+                                                     recorded_by, recorded_at, previous_hash, hash)
+                    VALUES ('%1$s', '%2$s', 999998, 'PROVIDER_PAYMENT', 'forged', 'forged-%1$s', 'x', current_date, 'someone', now(), '\\x00', '\\x00'))
+                INSERT INTO ledger_postings (transaction_id, account_id, amount)
+                SELECT '%1$s', id, CASE kind WHEN 'BUDGET_NOTIONAL' THEN -50.00 ELSE 49.99 END FROM ledger_accounts
+                WHERE budget_id = '%2$s' AND kind IN ('BUDGET_NOTIONAL', 'DIRECT_PAYMENT_SPENT');
+                """.formatted(UUID.randomUUID(), budget.budget())))
+                .hasMessageContaining("does not balance");
+    }
+
+    @Test
+    void everyStatementMustLeaveTheTransactionsItTouchesBalanced() {
+        // Two statements that would net to zero together: the first already leaves its transaction unbalanced.
+        assertThatThrownBy(() -> execute(application, """
+                INSERT INTO ledger_transactions (id, budget_id, sequence, kind, description, idempotency_key, request_hash, effective_on,
+                                                 recorded_by, recorded_at, previous_hash, hash)
+                VALUES ('%1$s', '%2$s', 999997, 'PROVIDER_PAYMENT', 'forged', 'forged-%1$s', 'x', current_date, 'someone', now(), '\\x00', '\\x00');
+                INSERT INTO ledger_postings (transaction_id, account_id, amount)
+                SELECT '%1$s', id, 10.00 FROM ledger_accounts WHERE budget_id = '%2$s' AND kind = 'BUDGET_NOTIONAL';
+                INSERT INTO ledger_postings (transaction_id, account_id, amount)
+                SELECT '%1$s', id, -10.00 FROM ledger_accounts WHERE budget_id = '%2$s' AND kind = 'DIRECT_PAYMENT_SPENT';
+                """.formatted(UUID.randomUUID(), budget.budget())))
+                .hasMessageContaining("does not balance");
+    }
+
+    @Test
     void reconciliationFindsAnEditedPostingAndARemovedTransaction() throws SQLException {
         assertThat(reconciliation.run().clean()).isTrue();
         DataSource owner = postgres.getPostgresDatabase();
