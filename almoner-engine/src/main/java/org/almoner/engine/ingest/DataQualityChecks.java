@@ -3,6 +3,7 @@ package org.almoner.engine.ingest;
 import static java.util.Objects.requireNonNull;
 import static org.almoner.engine.duckdb.DuckDb.identifier;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -57,11 +58,11 @@ final class DataQualityChecks {
 
     DataQualityReport run(List<FileAccount> accounts) {
         Map<String, List<FieldQuality>> fields = new HashMap<>();
+        Map<String, Timeliness> timeliness = new HashMap<>();
+        Map<String, List<String>> sourceSystems = new HashMap<>();
         for (InputFile format : InputFile.values()) {
-            fields.putAll(fieldQuality(format));
+            fields.putAll(fieldQuality(format, timeliness, sourceSystems));
         }
-        Map<String, Timeliness> timeliness = timeliness();
-        Map<String, List<String>> sourceSystems = sourceSystems();
         Map<String, List<SourceQuality.RejectReason>> reasons = rejectReasons();
         List<SourceQuality> sources = new ArrayList<>();
         for (FileAccount account : accounts) {
@@ -73,9 +74,16 @@ final class DataQualityChecks {
         return new DataQualityReport(settings.asOf(), settings.timelinessDays(), sources);
     }
 
-    private Map<String, List<FieldQuality>> fieldQuality(InputFile format) {
+    /**
+     * One pass over a kind's rows per file: every field's measures and, for activity, the file's
+     * timeliness and source systems too (each of those was a pass of its own over tens of millions of rows).
+     * Rejected rows count only towards the source systems, as before the passes were joined.
+     */
+    private Map<String, List<FieldQuality>> fieldQuality(InputFile format, Map<String, Timeliness> timeliness,
+            Map<String, List<String>> sourceSystems) {
         List<Column> columns = format.columns();
-        StringBuilder sql = new StringBuilder("SELECT source_file, count(*)");
+        boolean activity = format == InputFile.ACTIVITY;
+        StringBuilder sql = new StringBuilder("SELECT source_file, count(*) FILTER (WHERE reject IS NULL)");
         for (Column column : columns) {
             String name = identifier(column.name());
             String invalid = invalidFlag(format, column);
@@ -84,15 +92,41 @@ final class DataQualityChecks {
                     : name + " IS NOT NULL" + (invalid == null ? "" : " OR " + invalid);
             String valid = validRule(format, column);
             String defaults = defaultRule(column);
-            sql.append(",\n count(*) FILTER (WHERE ").append(present).append(")");
-            sql.append(", count(*) FILTER (WHERE ").append(valid == null ? "false" : "(" + present + ") AND (" + valid + ")").append(")");
-            sql.append(", count(*) FILTER (WHERE ").append(defaults == null ? "false" : "(" + present + ") AND (" + defaults + ")").append(")");
+            sql.append(",\n count(*) FILTER (WHERE reject IS NULL AND (").append(present).append("))");
+            sql.append(", count(*) FILTER (WHERE ").append(valid == null ? "false" : "reject IS NULL AND (" + present + ") AND (" + valid + ")")
+                    .append(")");
+            sql.append(", count(*) FILTER (WHERE ").append(defaults == null ? "false" : "reject IS NULL AND (" + present + ") AND (" + defaults
+                    + ")").append(")");
         }
-        sql.append("\nFROM ").append(Ingest.checked(format)).append(" WHERE reject IS NULL GROUP BY source_file");
+        if (activity) {
+            sql.append(",\n").append(TIMELINESS_AGGREGATES.formatted(settings.timelinessDays()));
+        }
+        String from = activity
+                ? "(SELECT *, coalesce(end_date, start_date) AS activity_end, date_diff('day', coalesce(end_date, start_date), recorded_date)"
+                        + " AS lag FROM " + Ingest.checked(format) + ")"
+                : Ingest.checked(format);
+        sql.append("\nFROM ").append(from).append(" GROUP BY source_file");
         Map<String, List<FieldQuality>> byFile = new HashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql.toString())) {
             while (rows.next()) {
+                String file = rows.getString(1);
                 long loaded = rows.getLong(2);
+                if (activity) {
+                    int at = 3 + columns.size() * 3;
+                    Array systems = rows.getArray(at + 5);
+                    List<String> names = systems == null ? List.of()
+                            : Arrays.stream((Object[]) systems.getArray()).map(String::valueOf).sorted().toList();
+                    if (!names.isEmpty()) {
+                        sourceSystems.put(file, names);
+                    }
+                    if (loaded > 0) {
+                        timeliness.put(file, timeliness(rows, at));
+                    }
+                }
+                if (loaded == 0) {
+                    // A file whose every row was rejected has no field measures (nothing was loaded to measure).
+                    continue;
+                }
                 List<FieldQuality> fields = new ArrayList<>();
                 for (int i = 0; i < columns.size(); i++) {
                     Column column = columns.get(i);
@@ -108,7 +142,7 @@ final class DataQualityChecks {
                             defaultRule(column) == null ? Measure.notApplicable() : QualityMeasures.defaults(defaults, present),
                             rule));
                 }
-                byFile.put(rows.getString(1), fields);
+                byFile.put(file, fields);
             }
         } catch (SQLException e) {
             throw new EngineException(EngineErrorCode.INTERNAL, "Could not measure data quality of " + format.baseName() + ": "
@@ -189,47 +223,22 @@ final class DataQualityChecks {
         };
     }
 
-    private Map<String, Timeliness> timeliness() {
-        Map<String, Timeliness> byFile = new HashMap<>();
-        String sql = """
-                WITH lags AS (
-                    SELECT source_file, coalesce(end_date, start_date) AS activity_end,
-                           date_diff('day', coalesce(end_date, start_date), recorded_date) AS lag
-                    FROM activity_checked WHERE reject IS NULL)
-                SELECT source_file,
-                       count(*) FILTER (WHERE lag IS NOT NULL AND lag <= %d) AS timely,
-                       count(lag) AS dated,
-                       approx_quantile(lag, 0.5) AS median_lag,
-                       approx_quantile(lag, 0.9) AS p90_lag,
-                       max(activity_end) AS latest
-                FROM lags GROUP BY source_file""".formatted(settings.timelinessDays());
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                long dated = rows.getLong(3);
-                Date latest = rows.getDate(6);
-                byFile.put(rows.getString(1), new Timeliness(QualityMeasures.timeliness(rows.getLong(2), dated),
-                        dated == 0 ? null : rows.getDouble(4), dated == 0 ? null : rows.getDouble(5),
-                        latest == null ? null : latest.toLocalDate(),
-                        latest == null ? null : java.time.temporal.ChronoUnit.DAYS.between(latest.toLocalDate(), settings.asOf())));
-            }
-        } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "Could not measure timeliness: " + e.getMessage(), e);
-        }
-        return byFile;
-    }
+    /** Over the loaded rows only; {@code lag} and {@code activity_end} are worked out in the pass's source. */
+    private static final String TIMELINESS_AGGREGATES = """
+             count(*) FILTER (WHERE reject IS NULL AND lag IS NOT NULL AND lag <= %d),
+             count(lag) FILTER (WHERE reject IS NULL),
+             approx_quantile(lag, 0.5) FILTER (WHERE reject IS NULL),
+             approx_quantile(lag, 0.9) FILTER (WHERE reject IS NULL),
+             max(activity_end) FILTER (WHERE reject IS NULL),
+             list(DISTINCT source_system) FILTER (WHERE source_system IS NOT NULL)""";
 
-    private Map<String, List<String>> sourceSystems() {
-        Map<String, List<String>> byFile = new HashMap<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT source_file, string_agg(DISTINCT source_system, chr(31) ORDER BY source_system)"
-                        + " FROM activity_checked WHERE source_system IS NOT NULL GROUP BY source_file")) {
-            while (rows.next()) {
-                byFile.put(rows.getString(1), Arrays.asList(rows.getString(2).split("\u001f")));
-            }
-        } catch (SQLException e) {
-            throw new EngineException(EngineErrorCode.INTERNAL, "Could not list source systems: " + e.getMessage(), e);
-        }
-        return byFile;
+    private Timeliness timeliness(ResultSet rows, int at) throws SQLException {
+        long dated = rows.getLong(at + 1);
+        Date latest = rows.getDate(at + 4);
+        return new Timeliness(QualityMeasures.timeliness(rows.getLong(at), dated),
+                dated == 0 ? null : rows.getDouble(at + 2), dated == 0 ? null : rows.getDouble(at + 3),
+                latest == null ? null : latest.toLocalDate(),
+                latest == null ? null : java.time.temporal.ChronoUnit.DAYS.between(latest.toLocalDate(), settings.asOf()));
     }
 
     private Map<String, List<SourceQuality.RejectReason>> rejectReasons() {
