@@ -49,7 +49,7 @@ public final class Ingest {
 
     /**
      * @param stagingFolder where the typed rows are kept as Parquet while the run lasts: streaming
-     *     them to compressed files keeps memory flat however large the input
+     *     them to files keeps memory flat however large the input
      */
     public Ingest(Connection connection, QualitySettings settings, Path stagingFolder) {
         this.connection = requireNonNull(connection, "connection is null");
