@@ -16,6 +16,12 @@ import org.almoner.engine.duckdb.Sql;
  */
 final class Outputs {
 
+    /**
+     * zstd at level 1: files as small as at the default level 3 for these columns (measured on the
+     * linked activity), for a fifth less processor time in the write.
+     */
+    private static final String PARQUET_OPTIONS = "(FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 1)";
+
     private final Connection connection;
     private final Path folder;
 
@@ -33,7 +39,7 @@ final class Outputs {
         Path linked = Files.createDirectories(folder.resolve("linked"));
         Path activity = linked.resolve("activity.parquet");
         Sql.execute(connection, "COPY (SELECT * FROM " + costedView + ") TO " + DuckDb.literal(activity.toString())
-                + " (FORMAT parquet, COMPRESSION zstd)", percentDone);
+                + " " + PARQUET_OPTIONS, percentDone);
         Sql.execute(connection, "CREATE OR REPLACE VIEW " + publishedView + " AS SELECT * FROM read_parquet("
                 + DuckDb.literal(activity.toString()) + ")");
     }
@@ -55,7 +61,7 @@ final class Outputs {
     }
 
     private void copy(String query, Path file, String format) {
-        String options = format.equals("parquet") ? "(FORMAT parquet, COMPRESSION zstd)" : "(FORMAT csv, HEADER true)";
+        String options = format.equals("parquet") ? PARQUET_OPTIONS : "(FORMAT csv, HEADER true)";
         Sql.execute(connection, "COPY (" + query + ") TO " + DuckDb.literal(file.toString()) + " " + options);
     }
 }

@@ -149,6 +149,28 @@ class IngestTest {
     }
 
     @Test
+    void aSmallFirstActivityFileDoesNotMakeTheActivityLookSmallerThanThePeople() throws IOException, SQLException {
+        // DuckDB estimates a list of Parquet files from the first; taken from a tiny source system's file it
+        // put every activity row in the hash table of the join to the people, instead of the people.
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            rows.append(activity("B" + i, "9990000018", "2024-05-02", "", "1"));
+        }
+        Path input = input(person("P1", "9990000018"), "zz_large.csv", rows.toString());
+        Files.writeString(folder.resolve("activity").resolve("aa_small.csv"), ACTIVITY_HEADER + "\n"
+                + activity("S1", "9990000018", "2024-05-02", "", "1"), UTF_8);
+        ingest(input);
+        Sql.execute(connection, "CREATE TABLE spine AS SELECT '999' || lpad(CAST(i AS VARCHAR), 7, '0') AS nhs_number,"
+                + " 'K' || i AS person_pseudonym FROM range(5000) t(i)");
+
+        String plan = String.join("\n", query("EXPLAIN SELECT * FROM activity_in a LEFT JOIN spine s ON s.nhs_number = a.nhs_number")
+                .stream().map(row -> row.get(1)).toList());
+
+        assertThat(plan).contains("LEFT").doesNotContain("RIGHT");
+        assertThat(query("SELECT count(*) FROM activity_in")).containsExactly(List.of("20001"));
+    }
+
+    @Test
     void failsOnAWrongHeaderNamingTheColumn() throws IOException {
         Path input = input(person("P1", "9990000018"), "sus_apc.csv", "");
         Files.writeString(input.resolve("people.csv"), PEOPLE_HEADER.replace("family_name", "surname") + "\n");
