@@ -59,7 +59,6 @@ class RemovalPages {
         Representative representative = currentRepresentative(personId, representativeId);
         try {
             Representative ended = relationships.endRepresentation(personId, representativeId, form.get(PREFIX + ".reason"), actors.current());
-            access.recordAllowed(personId, PersonOperation.EDIT_PERSON, "REPRESENTATIVE_ENDED", representativeId);
             flash.addFlashAttribute("done", ended.name() + " is no longer " + article(ended.kind()) + " for " + person.name() + ".");
             return "redirect:/people/" + personId + "#representatives";
         } catch (PlatformException refusal) {
@@ -80,7 +79,6 @@ class RemovalPages {
         CareTeamMember member = currentMember(personId, username);
         try {
             relationships.leaveCareTeam(personId, username, form.get(PREFIX + ".reason"), actors.current());
-            access.recordAllowed(personId, PersonOperation.EDIT_PERSON, "CARE_TEAM_LEFT", username);
             flash.addFlashAttribute("done", member.displayName() + " is no longer in " + person.name() + "'s care team.");
             return "redirect:/people/" + personId + "#care-team";
         } catch (PlatformException refusal) {

@@ -20,18 +20,21 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who acts for a person and who works with them, over time: their representatives and nominees
  * and their care team, current and past, and the day one of them stops. Nothing is deleted; an
- * ended relationship stops access at once because {@link AccessRules} reads only current ones.
+ * ended relationship stops access at once because {@link AccessRules} reads only current ones. Each
+ * ending is audited with it, whichever way it was asked for (the API or the pages).
  */
 @Component
 public class PersonRelationships {
 
     private final JdbcClient jdbc;
     private final List<RepresentationNeed> needs;
+    private final PersonAccess access;
     private final Clock clock;
 
-    PersonRelationships(JdbcClient jdbc, List<RepresentationNeed> needs, Clock clock) {
+    PersonRelationships(JdbcClient jdbc, List<RepresentationNeed> needs, PersonAccess access, Clock clock) {
         this.jdbc = requireNonNull(jdbc, "jdbc is null");
         this.needs = List.copyOf(needs);
+        this.access = requireNonNull(access, "access is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -62,6 +65,7 @@ public class PersonRelationships {
         Representative ended = new Representation(personId, now.representatives(), reasonsToKeepOne).end(representativeId, ending);
         jdbc.sql("UPDATE representatives SET ended_at = ?, end_reason = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL")
                 .params(Timestamp.from(ending.endedAt()), ending.reason(), ending.endedBy(), representativeId).update();
+        access.recordAllowed(personId, PersonOperation.EDIT_PERSON, "REPRESENTATIVE_ENDED", representativeId);
         return ended;
     }
 
@@ -73,6 +77,7 @@ public class PersonRelationships {
         CareTeamMember left = careTeam(personId).leave(username, ending);
         jdbc.sql("UPDATE care_team SET ended_at = ?, end_reason = ?, ended_by = ? WHERE person_id = ? AND account_id = ? AND ended_at IS NULL")
                 .params(Timestamp.from(ending.endedAt()), ending.reason(), ending.endedBy(), personId, left.accountId()).update();
+        access.recordAllowed(personId, PersonOperation.EDIT_PERSON, "CARE_TEAM_LEFT", username);
         return left;
     }
 

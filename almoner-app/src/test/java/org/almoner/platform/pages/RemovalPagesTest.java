@@ -54,8 +54,8 @@ class RemovalPagesTest {
     void aCoordinatorRemovesACareTeamMemberAndANomineeThroughThePages() {
         ActiveBudgets.ActiveBudget budget = ActiveBudgets.start(port, "coordinator", "approver");
         Api coordinatorApi = Api.as(port, "coordinator");
-        String name = coordinatorApi.get("/api/people/" + budget.person()).json().path("person").path("givenName").asString() + " "
-                + coordinatorApi.get("/api/people/" + budget.person()).json().path("person").path("familyName").asString();
+        var person = coordinatorApi.get("/api/people/" + budget.person()).json().path("person");
+        String name = person.path("givenName").asString() + " " + person.path("familyName").asString();
         String nominee = "sam-" + UUID.randomUUID().toString().substring(0, 8);
         accounts.create(new NewAccount(nominee, "Sam", Api.PASSWORD, Role.BUDGET_HOLDER, TestWorld.NORTH, Optional.empty()));
         assertThat(coordinatorApi.post("/api/people/" + budget.person() + "/representatives",

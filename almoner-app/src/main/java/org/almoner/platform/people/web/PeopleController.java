@@ -127,10 +127,8 @@ class PeopleController {
     Representative endRepresentation(@PathVariable UUID personId, @PathVariable UUID representativeId,
             @RequestBody(required = false) EndingRequest request) {
         access.require(personId, PersonOperation.EDIT_PERSON, "REPRESENTATIVE", representativeId);
-        Representative ended = relationships.endRepresentation(personId, representativeId, request == null ? null : request.reason(),
+        return relationships.endRepresentation(personId, representativeId, request == null ? null : request.reason(),
                 actors.current());
-        access.recordAllowed(personId, PersonOperation.EDIT_PERSON, "REPRESENTATIVE_ENDED", representativeId);
-        return ended;
     }
 
     /** A colleague leaves the person's care team: from now the person is out of their caseload. */
@@ -138,9 +136,7 @@ class PeopleController {
     CareTeamMember leaveCareTeam(@PathVariable UUID personId, @PathVariable String username,
             @RequestBody(required = false) EndingRequest request) {
         access.require(personId, PersonOperation.EDIT_PERSON, "CARE_TEAM", username);
-        CareTeamMember left = relationships.leaveCareTeam(personId, username, request == null ? null : request.reason(), actors.current());
-        access.recordAllowed(personId, PersonOperation.EDIT_PERSON, "CARE_TEAM_LEFT", username);
-        return left;
+        return relationships.leaveCareTeam(personId, username, request == null ? null : request.reason(), actors.current());
     }
 
     private Account accountNamed(String username, String field) {
