@@ -30,6 +30,7 @@ import org.almoner.engine.pseudonymisation.Pseudonymisation;
 import org.almoner.engine.pseudonymisation.Pseudonymiser;
 import org.almoner.engine.quality.DataQualityReport;
 import org.almoner.engine.quality.QualitySettings;
+import org.almoner.engine.stages.Relation;
 import org.almoner.engine.stages.SqlDialect;
 import org.almoner.engine.statements.StatementDefinitions;
 import org.almoner.engine.statements.StatementRules;
@@ -106,6 +107,10 @@ public final class SparkPipeline {
             Path activity = new Path(staging, "linked/activity.parquet");
             spark.table("activity_costed").write().mode(SaveMode.ErrorIfExists).parquet(activity.toString());
             spark.read().parquet(activity.toString()).createOrReplaceTempView("activity_published");
+            // Read once, as it is written: a view, not a relation kept in the work folder.
+            Relation components = Costing.mentalHealthComponents("activity_published");
+            relations.define(Relation.view(components.name(), components.query()));
+            writeParquet(Costing.COMPONENTS_TABLE, new Path(staging, "linked/" + Costing.COMPONENTS_TABLE + ".parquet"));
             writeParquet("people_pseudonymised", new Path(staging, "linked/people.parquet"));
             writeParquet("diagnoses_pseudonymised", new Path(staging, "linked/diagnoses.parquet"));
             writeParquet("condition_registers_pseudonymised", new Path(staging, "linked/condition_registers.parquet"));
@@ -118,7 +123,8 @@ public final class SparkPipeline {
 
             SparkResult result = new SparkResult(request.output(), accounts, quality,
                     count(Pseudonymisation.COUNTS.get(0)), count(Pseudonymisation.COUNTS.get(1)),
-                    linkage(), costing(), count("SELECT count(*) FROM person_year_summary"), personYearsAtRisk, cohortMembers,
+                    linkage(), costing(), count(Costing.mentalHealthRowsWithoutSplit("activity_published")),
+                    count("SELECT count(*) FROM person_year_summary"), personYearsAtRisk, cohortMembers,
                     statements, pseudonymiser.keyFingerprint(),
                     Duration.ofNanos(System.nanoTime() - start));
             writeText(fileSystem, new Path(staging, "run-summary.json"),

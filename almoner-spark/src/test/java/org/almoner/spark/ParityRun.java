@@ -224,7 +224,10 @@ final class ParityRun implements AutoCloseable {
         }
     }
 
-    /** Rows that break the row rules and the rules across rows, added to a generated folder. */
+    /**
+     * Rows that break the row rules and the rules across rows, added to a generated folder, and a few good rows the
+     * generator does not make (mental health cluster periods whose costs split into fractions of a penny).
+     */
     static final class BadRows {
 
         /** Rows the additions make rejected (each rule once, and both rows of a duplicate). */
@@ -253,6 +256,13 @@ final class ParityRun implements AutoCloseable {
             // Kept, but flagged: an NHS number failing its check digit, and an unreadable optional amount.
             bad.add(with(activity, "source_record_id", "ODD-1", "nhs_number", "999 000 0019"));
             bad.add(with(activity, "source_record_id", "ODD-2", "local_cost", "about 20"));
+            // Kept, and costed: mental health cluster periods of part days, whose costs do not split into whole pennies
+            // (the generated ones are whole days at whole-pound prices, which always do), so the largest remainder
+            // method is exercised, its tie on the remainder broken by share (MH-3); and a cluster with no split rule.
+            bad.add(mentalHealthPeriod(activity, "MH-1", "MHCC05", "2024-05-01", "2.37", ""));
+            bad.add(mentalHealthPeriod(activity, "MH-2", "MHCC14", "2023-11-15", "1.33", ""));
+            bad.add(mentalHealthPeriod(activity, "MH-3", "MHCC01", "2024-08-20", "0.5", ""));
+            bad.add(mentalHealthPeriod(activity, "MH-4", "MHCC09", "2024-09-02", "3", "37.21"));
             writeCsv(input.resolve("activity").resolve(ACTIVITY_FILE), InputFile.ACTIVITY, bad);
 
             Map<String, String> person = firstRow(input.resolve("people.csv"), InputFile.PEOPLE);
@@ -263,6 +273,14 @@ final class ParityRun implements AutoCloseable {
             Map<String, String> diagnosis = firstRow(input.resolve("diagnoses.csv"), InputFile.DIAGNOSES);
             appendCsv(input.resolve("diagnoses.csv"), InputFile.DIAGNOSES, List.of(
                     with(diagnosis, "person_id", "NOBODY-1")));
+        }
+
+        private static Map<String, String> mentalHealthPeriod(Map<String, String> row, String id, String cluster, String start,
+                String units, String localCost) {
+            return with(row, "source_record_id", id, "setting", "mental_health", "provider_code", "R0D", "service_code",
+                    "COMMUNITY_MENTAL_HEALTH", "point_of_delivery", "", "start_date", start, "end_date", start, "units", units,
+                    "unit_type", "cluster_day", "currency_code", cluster, "currency_type", "MH_CLUSTER", "primary_diagnosis", "F329",
+                    "local_cost", localCost, "recorded_date", start);
         }
 
         private static Map<String, String> firstRow(Path file, InputFile format) throws IOException {

@@ -94,6 +94,31 @@ class SparkParityTest {
     }
 
     @Test
+    void splitsEachMentalHealthClusterRowIntoTheSameComponentsToThePenny() throws SQLException {
+        String duckComponents = duckOutput.resolve("linked/mental_health_cluster_components.parquet").toString();
+        String sparkComponents = sparkOutput.resolve("linked/mental_health_cluster_components.parquet") + "/*.parquet";
+        assertSameRows("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('" + duckComponents + "'))",
+                "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('" + sparkComponents + "'))", 6);
+        // activity_id differs between the engines: each component is compared by the row it splits.
+        String sparkActivity = sparkOutput.resolve("linked/activity.parquet") + "/*.parquet";
+        long components = assertSameRows(componentsOfRows(duckComponents, duckOutput.resolve("linked/activity.parquet").toString()),
+                componentsOfRows(sparkComponents, sparkActivity), 40);
+        assertThat(count("SELECT count(*) FROM read_parquet('" + sparkComponents + "')")).isEqualTo(components);
+        // Each split row's components add up to its cost, and some needed the pennies left over shared out.
+        assertThat(count("SELECT count(*) FROM (SELECT a.cost, sum(c.cost) AS components FROM read_parquet('" + sparkComponents
+                + "') c JOIN read_parquet('" + sparkActivity + "') a USING (activity_id) GROUP BY a.activity_id, a.cost)"
+                + " WHERE components <> cost")).isZero();
+        assertThat(count("SELECT count(*) FROM read_parquet('" + sparkComponents + "') c JOIN read_parquet('" + sparkActivity
+                + "') a USING (activity_id) WHERE c.cost * 100 <> floor(a.cost * c.share * 100)")).isGreaterThanOrEqualTo(3);
+        assertThat(spark.mentalHealthRowsWithoutSplit()).isEqualTo(duck.costing().mentalHealthRowsWithoutSplit()).isPositive();
+    }
+
+    private static String componentsOfRows(String components, String activity) {
+        return "SELECT a.source_system, a.source_record_id, c.cluster, c.component, c.share, c.cost, c.suitable_for_personal_health_budget"
+                + " FROM read_parquet('" + components + "') c JOIN read_parquet('" + activity + "') a USING (activity_id)";
+    }
+
+    @Test
     void pseudonymisesThePopulationAlike() throws SQLException {
         assertSameRows("SELECT * FROM read_parquet('" + duckOutput.resolve("linked/people.parquet") + "')",
                 "SELECT * FROM read_parquet('" + sparkOutput.resolve("linked/people.parquet") + "/*.parquet')", ParityRun.PEOPLE);
