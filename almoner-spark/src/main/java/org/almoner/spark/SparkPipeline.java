@@ -111,6 +111,7 @@ public final class SparkPipeline {
             Relation components = Costing.mentalHealthComponents("activity_published");
             relations.define(Relation.view(components.name(), components.query()));
             writeParquet(Costing.COMPONENTS_TABLE, new Path(staging, "linked/" + Costing.COMPONENTS_TABLE + ".parquet"));
+            writeUncosted(new Path(staging, "costing/uncosted.csv"));
             writeParquet("people_pseudonymised", new Path(staging, "linked/people.parquet"));
             writeParquet("diagnoses_pseudonymised", new Path(staging, "linked/diagnoses.parquet"));
             writeParquet("condition_registers_pseudonymised", new Path(staging, "linked/condition_registers.parquet"));
@@ -387,6 +388,16 @@ public final class SparkPipeline {
                 .collect(Collectors.joining(" UNION ALL "));
         // Rejects are few: one file people can open, in a stable order.
         spark.sql(rejects + " ORDER BY source_file, field, reason").coalesce(1).write().option("header", "true")
+                .mode(SaveMode.ErrorIfExists).csv(target.toString());
+    }
+
+    /**
+     * The uncosted rows, each with what every level of the costing hierarchy lacked, as {@code almoner pipeline} lists
+     * them: one file people can open (they are few, or the reference data needs work before anything else), in the
+     * order of the rows.
+     */
+    private void writeUncosted(Path target) {
+        spark.sql(Costing.uncostedRows("activity_published")).coalesce(1).write().option("header", "true").option("escape", "\"")
                 .mode(SaveMode.ErrorIfExists).csv(target.toString());
     }
 

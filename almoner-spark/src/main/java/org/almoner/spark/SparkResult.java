@@ -62,6 +62,12 @@ public record SparkResult(String output, List<FileAccount> files, DataQualityRep
         }
     }
 
+    /** Activity rows no level of the costing hierarchy could price, listed in {@code costing/uncosted.csv}. */
+    public long uncostedRows() {
+        Tally uncosted = costing.get("UNCOSTED");
+        return uncosted == null ? 0 : uncosted.rows();
+    }
+
     public long rowsRead() {
         return files.stream().mapToLong(FileAccount::read).sum();
     }
@@ -90,6 +96,7 @@ public record SparkResult(String output, List<FileAccount> files, DataQualityRep
         Map<String, Object> costs = new LinkedHashMap<>();
         costing.forEach((method, tally) -> costs.put(method, Map.of("rows", tally.rows(), "cost", tally.cost().toPlainString())));
         json.put("costing", costs);
+        json.put("uncosted_rows", uncostedRows());
         json.put("mental_health_rows_without_split", mentalHealthRowsWithoutSplit);
         json.put("person_years", personYears);
         json.put("person_years_stratified", personYearsStratified);

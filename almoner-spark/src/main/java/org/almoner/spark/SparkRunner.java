@@ -94,6 +94,10 @@ public final class SparkRunner implements Callable<Integer> {
                         result.quality().needingAttention().size(), result.quality().sources().size());
                 new java.util.TreeMap<>(result.costing()).forEach((method, tally) -> System.out.printf("  %-15s %,12d rows  £%,.2f%n", method,
                         tally.rows(), tally.cost()));
+                if (result.uncostedRows() > 0) {
+                    System.out.printf("%,d rows could not be costed; costing/uncosted.csv says what was tried for each.%n",
+                            result.uncostedRows());
+                }
                 System.out.printf("%,d person-years in summary/person_year_summary.parquet, %,d stratified in risk/,"
                         + " %,d cohort memberships in cohorts/.%n%,d system statement lines and %,d indicative budgets"
                         + " (£%,.2f) for %s in statements/.%nOutput: %s (%.1f s)%n", result.personYears(),

@@ -263,6 +263,8 @@ final class ParityRun implements AutoCloseable {
             bad.add(mentalHealthPeriod(activity, "MH-2", "MHCC14", "2023-11-15", "1.33", ""));
             bad.add(mentalHealthPeriod(activity, "MH-3", "MHCC01", "2024-08-20", "0.5", ""));
             bad.add(mentalHealthPeriod(activity, "MH-4", "MHCC09", "2024-09-02", "3", "37.21"));
+            // Kept, and uncosted: a cluster with no price at any level.
+            bad.add(mentalHealthPeriod(activity, "UNCOSTED-1", "MHCC09", "2024-09-03", "2", ""));
             writeCsv(input.resolve("activity").resolve(ACTIVITY_FILE), InputFile.ACTIVITY, bad);
 
             Map<String, String> person = firstRow(input.resolve("people.csv"), InputFile.PEOPLE);

@@ -113,6 +113,24 @@ class SparkParityTest {
         assertThat(spark.mentalHealthRowsWithoutSplit()).isEqualTo(duck.costing().mentalHealthRowsWithoutSplit()).isPositive();
     }
 
+    @Test
+    void listsTheSameUncostedRowsForTheSameReasons() throws Exception {
+        Path duckFile = duckOutput.resolve("costing/uncosted.csv");
+        Path sparkFile;
+        try (var files = java.nio.file.Files.list(sparkOutput.resolve("costing/uncosted.csv"))) {
+            sparkFile = files.filter(file -> file.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+        }
+        assertThat(java.nio.file.Files.readAllLines(sparkFile).getFirst()).isEqualTo(java.nio.file.Files.readAllLines(duckFile).getFirst());
+        // Every column but activity_id, which differs between the engines.
+        String columns = "source_system, source_record_id, setting, provider_code, service_code, point_of_delivery, start_date,"
+                + " financial_year, units, unit_type, currency_type, currency_code, reason";
+        long rows = assertSameRows("SELECT " + columns + " FROM read_csv('" + duckFile + "', all_varchar = true)",
+                "SELECT " + columns + " FROM read_csv('" + sparkFile + "', all_varchar = true)", 1);
+        assertThat(rows).isEqualTo(duck.costing().uncosted()).isEqualTo(spark.uncostedRows());
+        assertThat(count("SELECT count(*) FROM read_csv('" + sparkFile + "', all_varchar = true) WHERE source_record_id = 'UNCOSTED-1'"
+                + " AND reason LIKE '%no reference cost for MH_CLUSTER MHCC09 per cluster_day in 2024/25%'")).isOne();
+    }
+
     private static String componentsOfRows(String components, String activity) {
         return "SELECT a.source_system, a.source_record_id, c.cluster, c.component, c.share, c.cost, c.suitable_for_personal_health_budget"
                 + " FROM read_parquet('" + components + "') c JOIN read_parquet('" + activity + "') a USING (activity_id)";
