@@ -3,7 +3,9 @@ package org.almoner.spark;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,6 +39,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import picocli.CommandLine;
 
 /**
  * One generated population (with bad rows added), run once through the DuckDB pipeline, {@code stratify},
@@ -65,6 +68,9 @@ final class ParityRun implements AutoCloseable {
     final Path duckCohorts;
     final Path duckStatements;
     final String parquetActivityFile;
+    /** What the runner printed: its progress (standard error on the command line) and its summary (standard output). */
+    final String runnerProgress;
+    final String runnerSummary;
     private final Connection reader;
 
     private ParityRun(SparkSession session) throws Exception {
@@ -85,8 +91,17 @@ final class ParityRun implements AutoCloseable {
         duckStatements = folder.resolve("duckdb-statements");
         Statements.run(new StatementRequest(new PipelineOutput(duckOutput), duckRisk, duckCohorts, null, null, null, List.of(), List.of(),
                 duckStatements, false, database));
-        spark = new SparkPipeline(session).run(new SparkRequest(input.toString(), sparkOutput.toString(), null, KEY, AS_OF,
-                TIMELINESS_DAYS, false, null, null));
+        // Through the runner, as `almoner-spark/run-local` and spark-submit run it, on the test run's session.
+        SparkRunner runner = new SparkRunner();
+        new CommandLine(runner).parseArgs("--in", input.toString(), "--out", sparkOutput.toString(), "--as-of", AS_OF.toString(),
+                "--timeliness-days", Integer.toString(TIMELINESS_DAYS));
+        ByteArrayOutputStream progressBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream summaryBytes = new ByteArrayOutputStream();
+        try (StageProgress progress = StageProgress.to(new PrintStream(progressBytes, true, UTF_8))) {
+            spark = runner.runOn(session, KEY, progress, new PrintStream(summaryBytes, true, UTF_8));
+        }
+        runnerProgress = progressBytes.toString(UTF_8);
+        runnerSummary = summaryBytes.toString(UTF_8);
         reader = DuckDb.open(null, database);
     }
 

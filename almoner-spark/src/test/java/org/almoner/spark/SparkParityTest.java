@@ -2,11 +2,13 @@ package org.almoner.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.almoner.engine.ingest.FileAccount;
 import org.almoner.engine.pipeline.PipelineResult;
 import org.junit.jupiter.api.Test;
@@ -117,10 +119,10 @@ class SparkParityTest {
     void listsTheSameUncostedRowsForTheSameReasons() throws Exception {
         Path duckFile = duckOutput.resolve("costing/uncosted.csv");
         Path sparkFile;
-        try (var files = java.nio.file.Files.list(sparkOutput.resolve("costing/uncosted.csv"))) {
+        try (Stream<Path> files = Files.list(sparkOutput.resolve("costing/uncosted.csv"))) {
             sparkFile = files.filter(file -> file.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
         }
-        assertThat(java.nio.file.Files.readAllLines(sparkFile).getFirst()).isEqualTo(java.nio.file.Files.readAllLines(duckFile).getFirst());
+        assertThat(Files.readAllLines(sparkFile).getFirst()).isEqualTo(Files.readAllLines(duckFile).getFirst());
         // Every column but activity_id, which differs between the engines.
         String columns = "source_system, source_record_id, setting, provider_code, service_code, point_of_delivery, start_date,"
                 + " financial_year, units, unit_type, currency_type, currency_code, reason";
