@@ -63,8 +63,12 @@ import org.apache.spark.sql.types.StructType;
  * <p>The data quality report (completeness, validity, timeliness and use of defaults per source and field) is the
  * engine's own, measured by its queries in Spark's dialect, to {@code quality/data_quality.json} and {@code .html}.
  *
- * <p>Input files are CSV or Parquet, as for the DuckDB pipeline. Not (yet) on Spark: line numbers of rejects, probabilistic linkage, FHIR bundles, the mental health cluster split and the
- * uncosted-rows listing.
+ * <p>Costing writes, as the DuckDB pipeline does, each costed mental health cluster row split into its components
+ * ({@code linked/mental_health_cluster_components.parquet}) and the uncosted rows with what every level of the costing
+ * hierarchy lacked ({@code costing/uncosted.csv}).
+ *
+ * <p>Input files are CSV or Parquet, as for the DuckDB pipeline. Not (yet) on Spark: line numbers of rejects,
+ * probabilistic linkage, FHIR bundles.
  */
 public final class SparkPipeline {
 
