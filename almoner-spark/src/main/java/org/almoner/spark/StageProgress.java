@@ -2,6 +2,7 @@ package org.almoner.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -57,7 +58,24 @@ final class StageProgress implements AutoCloseable {
 
     /** Progress on standard error: redrawn in place on a terminal, a line per stage and per half minute otherwise. */
     static StageProgress console() {
-        return new StageProgress(System.err, System.console() != null, LOG_INTERVAL, System::nanoTime, true);
+        return new StageProgress(System.err, onTerminal(), LOG_INTERVAL, System::nanoTime, true);
+    }
+
+    /**
+     * Whether this process writes to a terminal. From JDK 22 {@code System.console()} may return a console when output
+     * is sent to a file (as a cluster's driver log is), and {@code Console.isTerminal()} says which; before it, a
+     * console meant a terminal.
+     */
+    static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /** Progress as a log sees it, to {@code out}. */
@@ -138,10 +156,18 @@ final class StageProgress implements AutoCloseable {
         return String.format(Locale.UK, "%.1f s", nanos / 1e9);
     }
 
+    /** Stops the ticking; a stage left unfinished (the run failed) has its line ended, so a message starts afresh. */
     @Override
     public void close() {
         if (ticker != null) {
             ticker.shutdownNow();
+        }
+        synchronized (this) {
+            if (terminal && stage != null) {
+                out.println();
+                out.flush();
+            }
+            stage = null;
         }
     }
 }

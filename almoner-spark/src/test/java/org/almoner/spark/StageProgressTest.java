@@ -35,6 +35,16 @@ class StageProgressTest {
     }
 
     @Test
+    void endsTheLineOfAStageLeftUnfinishedSoAnErrorStartsAfresh() {
+        new StageProgress(new PrintStream(bytes, true, UTF_8), true, Duration.ofSeconds(30), now::get, false).close();
+        StageProgress progress = new StageProgress(new PrintStream(bytes, true, UTF_8), true, Duration.ofSeconds(30), now::get, false);
+        progress.stageStarted("Ingest and data quality");
+        progress.close();
+        assertThat(bytes.toString(UTF_8)).isEqualTo("\rIngest and data quality      0 of 0 Spark tasks submitted so far done  0.0 s"
+                + System.lineSeparator());
+    }
+
+    @Test
     void redrawsOneLineInPlaceOnATerminal() {
         try (StageProgress progress = new StageProgress(new PrintStream(bytes, true, UTF_8), true, Duration.ofSeconds(30),
                 now::get, false)) {
