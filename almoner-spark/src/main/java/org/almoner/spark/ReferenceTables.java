@@ -42,14 +42,18 @@ final class ReferenceTables {
     private ReferenceTables() {
     }
 
-    /** Loads the reference folder (or the bundled sample when null) into views {@code ref_*} of the session. */
-    static void load(SparkSession spark, Path reference) {
-        onScratchDuckDb("the reference data", (duckdb, work) -> {
+    /**
+     * Loads the reference folder (or the bundled sample when null) into views {@code ref_*} of the session; returns how
+     * many rows they hold.
+     */
+    static long load(SparkSession spark, Path reference) {
+        return onScratchDuckDb("the reference data", (duckdb, work) -> {
             Path folder = reference != null ? reference : ReferenceData.extractBundledSample(work.resolve("sample"));
-            for (String table : ReferenceData.load(duckdb, folder).rowCounts().keySet()) {
+            Map<String, Long> rowCounts = ReferenceData.load(duckdb, folder).rowCounts();
+            for (String table : rowCounts.keySet()) {
                 copy(spark, duckdb, table);
             }
-            return null;
+            return rowCounts.values().stream().mapToLong(Long::longValue).sum();
         });
     }
 

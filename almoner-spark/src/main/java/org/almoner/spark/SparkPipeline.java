@@ -30,6 +30,7 @@ import org.almoner.engine.pseudonymisation.Pseudonymisation;
 import org.almoner.engine.pseudonymisation.Pseudonymiser;
 import org.almoner.engine.quality.DataQualityReport;
 import org.almoner.engine.quality.QualitySettings;
+import org.almoner.engine.stages.Relation;
 import org.almoner.engine.stages.SqlDialect;
 import org.almoner.engine.statements.StatementDefinitions;
 import org.almoner.engine.statements.StatementRules;
@@ -62,17 +63,29 @@ import org.apache.spark.sql.types.StructType;
  * <p>The data quality report (completeness, validity, timeliness and use of defaults per source and field) is the
  * engine's own, measured by its queries in Spark's dialect, to {@code quality/data_quality.json} and {@code .html}.
  *
- * <p>Input files are CSV or Parquet, as for the DuckDB pipeline. Not (yet) on Spark: line numbers of rejects, probabilistic linkage, FHIR bundles, the mental health cluster split and the
- * uncosted-rows listing.
+ * <p>Costing writes, as the DuckDB pipeline does, each costed mental health cluster row split into its components
+ * ({@code linked/mental_health_cluster_components.parquet}) and the uncosted rows with what every level of the costing
+ * hierarchy lacked ({@code costing/uncosted.csv}).
+ *
+ * <p>Input files are CSV or Parquet, as for the DuckDB pipeline. Not (yet) on Spark: line numbers of rejects,
+ * probabilistic linkage, FHIR bundles.
  */
 public final class SparkPipeline {
 
     private final SparkSession spark;
+    private final StageProgress progress;
     /** The relations of the run under way, in its work folder. */
     private SparkRelations relations;
 
+    /** A pipeline that prints no progress. */
     public SparkPipeline(SparkSession spark) {
+        this(spark, StageProgress.silent());
+    }
+
+    /** A pipeline that tells {@code progress} of each stage as it runs: its Spark tasks, then its rows and time. */
+    SparkPipeline(SparkSession spark, StageProgress progress) {
         this.spark = requireNonNull(spark, "spark is null");
+        this.progress = requireNonNull(progress, "progress is null");
         SparkRelations.configure(spark);
     }
 
@@ -86,8 +99,12 @@ public final class SparkPipeline {
         Path staging = new Path(output.getParent(), "." + output.getName() + ".partial-" + suffix);
         Path work = new Path(output.getParent(), "." + output.getName() + ".work-" + suffix);
         relations = new SparkRelations(spark, work.toString());
+        StageProgressListener listener = new StageProgressListener(progress);
+        spark.sparkContext().addSparkListener(listener);
         try {
-            ReferenceTables.load(spark, request.reference());
+            progress.stageStarted("Load reference data");
+            progress.stageFinished(ReferenceTables.load(spark, request.reference()), "reference rows");
+            progress.stageStarted("Ingest and data quality");
             List<FileAccount> accounts = ingest(request.input(), work);
             writeRejects(new Path(staging, "quality/rejects.csv"));
             DataQualityReport quality = DataQualityChecks.report(accounts, new QualitySettings(request.asOf(), request.timelinessDays()),
@@ -95,9 +112,16 @@ public final class SparkPipeline {
             // The same report object as the DuckDB pipeline's, so the same JSON and page, named as it names them.
             writeText(fileSystem, new Path(staging, "quality/data_quality.json"), quality.json());
             writeText(fileSystem, new Path(staging, "quality/data_quality.html"), quality.html());
+            progress.stageFinished(accounts.stream().mapToLong(FileAccount::read).sum(), "rows read");
 
+            progress.stageStarted("Pseudonymise");
             Pseudonymiser pseudonymiser = new Pseudonymiser(request.key());
             relations.defineAll(Pseudonymisation.definitions(pseudonymiser, request.asOf(), SqlDialect.SPARK));
+            long peoplePseudonymised = count(Pseudonymisation.COUNTS.get(0));
+            long peopleWithNhsNumber = count(Pseudonymisation.COUNTS.get(1));
+            progress.stageFinished(peoplePseudonymised, "people");
+
+            progress.stageStarted("Link, cost and write");
             relations.define(Linkage.noSupplementaryLinks());
             relations.define(Linkage.activityLinked());
             List<String> linkedColumns = List.of(spark.table("activity_linked").columns());
@@ -106,19 +130,37 @@ public final class SparkPipeline {
             Path activity = new Path(staging, "linked/activity.parquet");
             spark.table("activity_costed").write().mode(SaveMode.ErrorIfExists).parquet(activity.toString());
             spark.read().parquet(activity.toString()).createOrReplaceTempView("activity_published");
+            // Read once, as it is written: a view, not a relation kept in the work folder.
+            Relation components = Costing.mentalHealthComponents("activity_published");
+            relations.define(Relation.view(components.name(), components.query()));
+            writeParquet(Costing.COMPONENTS_TABLE, new Path(staging, "linked/" + Costing.COMPONENTS_TABLE + ".parquet"));
+            writeUncosted(new Path(staging, "costing/uncosted.csv"));
             writeParquet("people_pseudonymised", new Path(staging, "linked/people.parquet"));
             writeParquet("diagnoses_pseudonymised", new Path(staging, "linked/diagnoses.parquet"));
             writeParquet("condition_registers_pseudonymised", new Path(staging, "linked/condition_registers.parquet"));
+            Map<String, Map<String, Long>> linkage = linkage();
+            Map<String, SparkResult.Tally> costing = costing();
+            long mentalHealthRowsWithoutSplit = count(Costing.mentalHealthRowsWithoutSplit("activity_published"));
+            progress.stageFinished(costing.values().stream().mapToLong(SparkResult.Tally::rows).sum(), "activity rows");
+
+            progress.stageStarted("Person-year summary");
             relations.define(PersonYearSummary.relation());
             Path summary = new Path(staging, "summary/person_year_summary.parquet");
             writeParquet("person_year_summary", summary);
+            long personYears = count("SELECT count(*) FROM person_year_summary");
+            progress.stageFinished(personYears, "person-years");
+            progress.stageStarted("Stratify");
             long personYearsAtRisk = stratify(staging);
+            progress.stageFinished(personYearsAtRisk, "person-years");
+            progress.stageStarted("Cohorts");
             long cohortMembers = cohorts(staging, request.cohortDefinitions(), request.reference());
+            progress.stageFinished(cohortMembers, "memberships");
+            progress.stageStarted("Statements");
             SparkResult.StatementCounts statements = statements(staging, request.statementRules());
+            progress.stageFinished(statements.systemStatementLines(), "system statement lines");
 
-            SparkResult result = new SparkResult(request.output(), accounts, quality,
-                    count(Pseudonymisation.COUNTS.get(0)), count(Pseudonymisation.COUNTS.get(1)),
-                    linkage(), costing(), count("SELECT count(*) FROM person_year_summary"), personYearsAtRisk, cohortMembers,
+            SparkResult result = new SparkResult(request.output(), accounts, quality, peoplePseudonymised, peopleWithNhsNumber,
+                    linkage, costing, mentalHealthRowsWithoutSplit, personYears, personYearsAtRisk, cohortMembers,
                     statements, pseudonymiser.keyFingerprint(),
                     Duration.ofNanos(System.nanoTime() - start));
             writeText(fileSystem, new Path(staging, "run-summary.json"),
@@ -129,6 +171,7 @@ public final class SparkPipeline {
             throw new EngineException(EngineErrorCode.OUTPUT_PROBLEM, "The Spark pipeline could not write " + output + ": "
                     + e.getMessage(), e);
         } finally {
+            spark.sparkContext().removeSparkListener(listener);
             spark.catalog().clearCache();
             deleteQuietly(fileSystem, work);
             deleteQuietly(fileSystem, staging);
@@ -381,6 +424,16 @@ public final class SparkPipeline {
                 .collect(Collectors.joining(" UNION ALL "));
         // Rejects are few: one file people can open, in a stable order.
         spark.sql(rejects + " ORDER BY source_file, field, reason").coalesce(1).write().option("header", "true")
+                .mode(SaveMode.ErrorIfExists).csv(target.toString());
+    }
+
+    /**
+     * The uncosted rows, each with what every level of the costing hierarchy lacked, as {@code almoner pipeline} lists
+     * them: one file people can open (they are few, or the reference data needs work before anything else), in the
+     * order of the rows.
+     */
+    private void writeUncosted(Path target) {
+        spark.sql(Costing.uncostedRows("activity_published")).coalesce(1).write().option("header", "true").option("escape", "\"")
                 .mode(SaveMode.ErrorIfExists).csv(target.toString());
     }
 

@@ -20,6 +20,8 @@ import org.almoner.engine.quality.DataQualityReport;
  * @param peopleWithNhsNumber people the NHS number links activity to
  * @param linkage activity rows per source system and link method
  * @param costing activity rows and cost per costing method
+ * @param mentalHealthRowsWithoutSplit costed mental health cluster rows whose cluster has no split rule, so they have no
+ *     rows in {@code linked/mental_health_cluster_components.parquet}
  * @param personYears rows of the person-year summary
  * @param personYearsStratified rows of the risk stratification
  * @param cohortMemberships rows of cohort membership (a person-year in two cohorts counts twice)
@@ -28,7 +30,7 @@ import org.almoner.engine.quality.DataQualityReport;
  * @param elapsed wall-clock time of the run
  */
 public record SparkResult(String output, List<FileAccount> files, DataQualityReport quality, long peoplePseudonymised, long peopleWithNhsNumber,
-        Map<String, Map<String, Long>> linkage, Map<String, Tally> costing, long personYears, long personYearsStratified, long cohortMemberships,
+        Map<String, Map<String, Long>> linkage, Map<String, Tally> costing, long mentalHealthRowsWithoutSplit, long personYears, long personYearsStratified, long cohortMemberships,
         StatementCounts statements, String keyFingerprint,
         Duration elapsed) {
 
@@ -60,6 +62,12 @@ public record SparkResult(String output, List<FileAccount> files, DataQualityRep
         }
     }
 
+    /** Activity rows no level of the costing hierarchy could price, listed in {@code costing/uncosted.csv}. */
+    public long uncostedRows() {
+        Tally uncosted = costing.get("UNCOSTED");
+        return uncosted == null ? 0 : uncosted.rows();
+    }
+
     public long rowsRead() {
         return files.stream().mapToLong(FileAccount::read).sum();
     }
@@ -88,6 +96,8 @@ public record SparkResult(String output, List<FileAccount> files, DataQualityRep
         Map<String, Object> costs = new LinkedHashMap<>();
         costing.forEach((method, tally) -> costs.put(method, Map.of("rows", tally.rows(), "cost", tally.cost().toPlainString())));
         json.put("costing", costs);
+        json.put("uncosted_rows", uncostedRows());
+        json.put("mental_health_rows_without_split", mentalHealthRowsWithoutSplit);
         json.put("person_years", personYears);
         json.put("person_years_stratified", personYearsStratified);
         json.put("cohort_memberships", cohortMemberships);

@@ -1,7 +1,10 @@
 package org.almoner.spark;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.pseudonymisation.PseudonymisationKey;
@@ -84,23 +87,9 @@ public final class SparkRunner implements Callable<Integer> {
                         .setIfMissing("spark.sql.shuffle.partitions", Integer.toString(Math.max(4, cores * 2)));
             }
             SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-            try {
+            try (StageProgress progress = StageProgress.console()) {
                 spark.sparkContext().setLogLevel("WARN");
-                SparkResult result = new SparkPipeline(spark).run(new SparkRequest(input, output, reference, key,
-                        asOf == null ? LocalDate.now() : asOf, timelinessDays, replace, definitions, rules));
-                System.out.printf("Read %,d rows: %,d loaded, %,d rejected (see quality/rejects.csv).%n", result.rowsRead(),
-                        result.rowsLoaded(), result.rowsRejected());
-                System.out.printf("Data quality: %d of %d sources need attention (see quality/data_quality.html).%n",
-                        result.quality().needingAttention().size(), result.quality().sources().size());
-                new java.util.TreeMap<>(result.costing()).forEach((method, tally) -> System.out.printf("  %-15s %,12d rows  £%,.2f%n", method,
-                        tally.rows(), tally.cost()));
-                System.out.printf("%,d person-years in summary/person_year_summary.parquet, %,d stratified in risk/,"
-                        + " %,d cohort memberships in cohorts/.%n%,d system statement lines and %,d indicative budgets"
-                        + " (£%,.2f) for %s in statements/.%nOutput: %s (%.1f s)%n", result.personYears(),
-                        result.personYearsStratified(), result.cohortMemberships(), result.statements().systemStatementLines(),
-                        result.statements().indicativeBudgets(), result.statements().indicativeBudgetTotal(),
-                        result.statements().baseYear(), result.output(),
-                        result.elapsed().toMillis() / 1000.0);
+                runOn(spark, key, progress, System.out);
             } finally {
                 spark.stop();
             }
@@ -109,5 +98,33 @@ public final class SparkRunner implements Callable<Integer> {
             System.err.println(e.getMessage());
             return e.code().exitCode();
         }
+    }
+
+    /**
+     * Runs the pipeline with this command's options on {@code spark} (which the caller owns and stops), telling
+     * {@code progress} of each stage, then prints the summary to {@code out}.
+     */
+    SparkResult runOn(SparkSession spark, PseudonymisationKey key, StageProgress progress, PrintStream out) {
+        SparkResult result = new SparkPipeline(spark, progress).run(new SparkRequest(input, output, reference, key,
+                asOf == null ? LocalDate.now() : asOf, timelinessDays, replace, definitions, rules));
+        out.printf(Locale.UK, "Read %,d rows: %,d loaded, %,d rejected (see quality/rejects.csv).%n", result.rowsRead(),
+                result.rowsLoaded(), result.rowsRejected());
+        out.printf(Locale.UK, "Data quality: %d of %d sources need attention (see quality/data_quality.html).%n",
+                result.quality().needingAttention().size(), result.quality().sources().size());
+        new TreeMap<>(result.costing()).forEach((method, tally) -> out.printf(Locale.UK, "  %-15s %,12d rows  £%,.2f%n", method,
+                tally.rows(), tally.cost()));
+        if (result.uncostedRows() > 0) {
+            out.printf(Locale.UK, "%,d rows could not be costed; costing/uncosted.csv says what was tried for each.%n",
+                    result.uncostedRows());
+        }
+        out.printf(Locale.UK, "%,d person-years in summary/person_year_summary.parquet, %,d stratified in risk/,"
+                + " %,d cohort memberships in cohorts/.%n%,d system statement lines and %,d indicative budgets"
+                + " (£%,.2f) for %s in statements/.%nOutput: %s (%.1f s)%n", result.personYears(),
+                result.personYearsStratified(), result.cohortMemberships(), result.statements().systemStatementLines(),
+                result.statements().indicativeBudgets(), result.statements().indicativeBudgetTotal(),
+                result.statements().baseYear(), result.output(),
+                result.elapsed().toMillis() / 1000.0);
+        out.flush();
+        return result;
     }
 }

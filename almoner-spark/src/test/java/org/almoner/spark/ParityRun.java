@@ -3,7 +3,9 @@ package org.almoner.spark;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,6 +39,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import picocli.CommandLine;
 
 /**
  * One generated population (with bad rows added), run once through the DuckDB pipeline, {@code stratify},
@@ -65,6 +68,9 @@ final class ParityRun implements AutoCloseable {
     final Path duckCohorts;
     final Path duckStatements;
     final String parquetActivityFile;
+    /** What the runner printed: its progress (standard error on the command line) and its summary (standard output). */
+    final String runnerProgress;
+    final String runnerSummary;
     private final Connection reader;
 
     private ParityRun(SparkSession session) throws Exception {
@@ -85,8 +91,17 @@ final class ParityRun implements AutoCloseable {
         duckStatements = folder.resolve("duckdb-statements");
         Statements.run(new StatementRequest(new PipelineOutput(duckOutput), duckRisk, duckCohorts, null, null, null, List.of(), List.of(),
                 duckStatements, false, database));
-        spark = new SparkPipeline(session).run(new SparkRequest(input.toString(), sparkOutput.toString(), null, KEY, AS_OF,
-                TIMELINESS_DAYS, false, null, null));
+        // Through the runner, as `almoner-spark/run-local` and spark-submit run it, on the test run's session.
+        SparkRunner runner = new SparkRunner();
+        new CommandLine(runner).parseArgs("--in", input.toString(), "--out", sparkOutput.toString(), "--as-of", AS_OF.toString(),
+                "--timeliness-days", Integer.toString(TIMELINESS_DAYS));
+        ByteArrayOutputStream progressBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream summaryBytes = new ByteArrayOutputStream();
+        try (StageProgress progress = StageProgress.to(new PrintStream(progressBytes, true, UTF_8))) {
+            spark = runner.runOn(session, KEY, progress, new PrintStream(summaryBytes, true, UTF_8));
+        }
+        runnerProgress = progressBytes.toString(UTF_8);
+        runnerSummary = summaryBytes.toString(UTF_8);
         reader = DuckDb.open(null, database);
     }
 
@@ -224,7 +239,10 @@ final class ParityRun implements AutoCloseable {
         }
     }
 
-    /** Rows that break the row rules and the rules across rows, added to a generated folder. */
+    /**
+     * Rows that break the row rules and the rules across rows, added to a generated folder, and a few good rows the
+     * generator does not make (mental health cluster periods whose costs split into fractions of a penny).
+     */
     static final class BadRows {
 
         /** Rows the additions make rejected (each rule once, and both rows of a duplicate). */
@@ -253,6 +271,15 @@ final class ParityRun implements AutoCloseable {
             // Kept, but flagged: an NHS number failing its check digit, and an unreadable optional amount.
             bad.add(with(activity, "source_record_id", "ODD-1", "nhs_number", "999 000 0019"));
             bad.add(with(activity, "source_record_id", "ODD-2", "local_cost", "about 20"));
+            // Kept, and costed: mental health cluster periods of part days, whose costs do not split into whole pennies
+            // (the generated ones are whole days at whole-pound prices, which always do), so the largest remainder
+            // method is exercised, its tie on the remainder broken by share (MH-3); and a cluster with no split rule.
+            bad.add(mentalHealthPeriod(activity, "MH-1", "MHCC05", "2024-05-01", "2.37", ""));
+            bad.add(mentalHealthPeriod(activity, "MH-2", "MHCC14", "2023-11-15", "1.33", ""));
+            bad.add(mentalHealthPeriod(activity, "MH-3", "MHCC01", "2024-08-20", "0.5", ""));
+            bad.add(mentalHealthPeriod(activity, "MH-4", "MHCC09", "2024-09-02", "3", "37.21"));
+            // Kept, and uncosted: a cluster with no price at any level.
+            bad.add(mentalHealthPeriod(activity, "UNCOSTED-1", "MHCC09", "2024-09-03", "2", ""));
             writeCsv(input.resolve("activity").resolve(ACTIVITY_FILE), InputFile.ACTIVITY, bad);
 
             Map<String, String> person = firstRow(input.resolve("people.csv"), InputFile.PEOPLE);
@@ -263,6 +290,14 @@ final class ParityRun implements AutoCloseable {
             Map<String, String> diagnosis = firstRow(input.resolve("diagnoses.csv"), InputFile.DIAGNOSES);
             appendCsv(input.resolve("diagnoses.csv"), InputFile.DIAGNOSES, List.of(
                     with(diagnosis, "person_id", "NOBODY-1")));
+        }
+
+        private static Map<String, String> mentalHealthPeriod(Map<String, String> row, String id, String cluster, String start,
+                String units, String localCost) {
+            return with(row, "source_record_id", id, "setting", "mental_health", "provider_code", "R0D", "service_code",
+                    "COMMUNITY_MENTAL_HEALTH", "point_of_delivery", "", "start_date", start, "end_date", start, "units", units,
+                    "unit_type", "cluster_day", "currency_code", cluster, "currency_type", "MH_CLUSTER", "primary_diagnosis", "F329",
+                    "local_cost", localCost, "recorded_date", start);
         }
 
         private static Map<String, String> firstRow(Path file, InputFile format) throws IOException {

@@ -2,11 +2,13 @@ package org.almoner.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.almoner.engine.ingest.FileAccount;
 import org.almoner.engine.pipeline.PipelineResult;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,49 @@ class SparkParityTest {
         assertThat(spark.costing()).isEqualTo(duckTotals);
         // Every way of pricing a row is compared: the population is big enough to need each.
         assertThat(spark.costing()).containsKeys("TARIFF", "REFERENCE_COST", "LOCAL_COST", "UNIT_COST");
+    }
+
+    @Test
+    void splitsEachMentalHealthClusterRowIntoTheSameComponentsToThePenny() throws SQLException {
+        String duckComponents = duckOutput.resolve("linked/mental_health_cluster_components.parquet").toString();
+        String sparkComponents = sparkOutput.resolve("linked/mental_health_cluster_components.parquet") + "/*.parquet";
+        assertSameRows("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('" + duckComponents + "'))",
+                "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('" + sparkComponents + "'))", 6);
+        // activity_id differs between the engines: each component is compared by the row it splits.
+        String sparkActivity = sparkOutput.resolve("linked/activity.parquet") + "/*.parquet";
+        long components = assertSameRows(componentsOfRows(duckComponents, duckOutput.resolve("linked/activity.parquet").toString()),
+                componentsOfRows(sparkComponents, sparkActivity), 40);
+        assertThat(count("SELECT count(*) FROM read_parquet('" + sparkComponents + "')")).isEqualTo(components);
+        // Each split row's components add up to its cost, and some needed the pennies left over shared out.
+        assertThat(count("SELECT count(*) FROM (SELECT a.cost, sum(c.cost) AS components FROM read_parquet('" + sparkComponents
+                + "') c JOIN read_parquet('" + sparkActivity + "') a USING (activity_id) GROUP BY a.activity_id, a.cost)"
+                + " WHERE components <> cost")).isZero();
+        assertThat(count("SELECT count(*) FROM read_parquet('" + sparkComponents + "') c JOIN read_parquet('" + sparkActivity
+                + "') a USING (activity_id) WHERE c.cost * 100 <> floor(a.cost * c.share * 100)")).isGreaterThanOrEqualTo(3);
+        assertThat(spark.mentalHealthRowsWithoutSplit()).isEqualTo(duck.costing().mentalHealthRowsWithoutSplit()).isPositive();
+    }
+
+    @Test
+    void listsTheSameUncostedRowsForTheSameReasons() throws Exception {
+        Path duckFile = duckOutput.resolve("costing/uncosted.csv");
+        Path sparkFile;
+        try (Stream<Path> files = Files.list(sparkOutput.resolve("costing/uncosted.csv"))) {
+            sparkFile = files.filter(file -> file.getFileName().toString().endsWith(".csv")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readAllLines(sparkFile).getFirst()).isEqualTo(Files.readAllLines(duckFile).getFirst());
+        // Every column but activity_id, which differs between the engines.
+        String columns = "source_system, source_record_id, setting, provider_code, service_code, point_of_delivery, start_date,"
+                + " financial_year, units, unit_type, currency_type, currency_code, reason";
+        long rows = assertSameRows("SELECT " + columns + " FROM read_csv('" + duckFile + "', all_varchar = true)",
+                "SELECT " + columns + " FROM read_csv('" + sparkFile + "', all_varchar = true)", 1);
+        assertThat(rows).isEqualTo(duck.costing().uncosted()).isEqualTo(spark.uncostedRows());
+        assertThat(count("SELECT count(*) FROM read_csv('" + sparkFile + "', all_varchar = true) WHERE source_record_id = 'UNCOSTED-1'"
+                + " AND reason LIKE '%no reference cost for MH_CLUSTER MHCC09 per cluster_day in 2024/25%'")).isOne();
+    }
+
+    private static String componentsOfRows(String components, String activity) {
+        return "SELECT a.source_system, a.source_record_id, c.cluster, c.component, c.share, c.cost, c.suitable_for_personal_health_budget"
+                + " FROM read_parquet('" + components + "') c JOIN read_parquet('" + activity + "') a USING (activity_id)";
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.stages.Relation;
 import org.almoner.engine.stages.SqlDialect;
+import org.almoner.engine.stages.StageScript;
 
 /**
  * Puts a cost on every activity row, in one set-based pass inside DuckDB, by the hierarchy of the
@@ -158,12 +159,49 @@ public final class Costing {
      * {@code costedTable} split into its component services by the local rule.
      */
     public void splitMentalHealthClusters(String costedTable) {
+        Relation components = mentalHealthComponents(costedTable);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(sql("mental-health-components.sql").replace("${costed}", identifier(costedTable)));
+            statement.execute("CREATE OR REPLACE TABLE " + identifier(components.name()) + " AS\n" + components.query());
         } catch (SQLException e) {
             throw new EngineException(EngineErrorCode.INTERNAL, "Splitting mental health cluster costs failed: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The mental health cluster split, shared by every engine: {@value #COMPONENTS_TABLE}, each costed mental health
+     * cluster row of {@code costedTable} split into its component services by {@code ref_mental_health_cluster_split},
+     * the pennies shared by the largest remainder method so the components add up to the row's cost.
+     */
+    public static Relation mentalHealthComponents(String costedTable) {
+        requireNonNull(costedTable, "costedTable is null");
+        List<Relation> relations = StageScript.relations(sql("mental-health-components.sql").replace("${costed}",
+                identifier(costedTable)), SqlDialect.DUCKDB, "mental-health-components.sql");
+        if (relations.size() != 1 || !relations.getFirst().name().equals(COMPONENTS_TABLE)) {
+            throw new EngineException(EngineErrorCode.INTERNAL, "mental-health-components.sql must define " + COMPONENTS_TABLE
+                    + " alone; rebuild the engine.");
+        }
+        return relations.getFirst();
+    }
+
+    /**
+     * The uncosted rows of {@code costedTable}, each with the reason every level of the hierarchy failed, ordered by
+     * {@code activity_id}: the query both engines write to {@code costing/uncosted.csv}.
+     */
+    public static String uncostedRows(String costedTable) {
+        requireNonNull(costedTable, "costedTable is null");
+        return stripComments(sql("uncosted-rows.sql").replace("${costed}", identifier(costedTable))).strip();
+    }
+
+    /**
+     * How many costed mental health cluster rows of {@code costedTable} have no split rule for their cluster (so no
+     * components): the query both engines count with.
+     */
+    public static String mentalHealthRowsWithoutSplit(String costedTable) {
+        requireNonNull(costedTable, "costedTable is null");
+        return "SELECT count(*) FROM " + identifier(costedTable) + " c WHERE c.currency_type = "
+                + "'MH_CLUSTER' AND c.cost IS NOT NULL AND c.currency_code NOT IN"
+                + " (SELECT cluster FROM ref_mental_health_cluster_split)";
     }
 
     /** Counts and totals of {@code costedTable} by method and setting. */
@@ -188,8 +226,7 @@ public final class Costing {
         try {
             Files.createDirectories(target.getParent());
             try (Statement statement = connection.createStatement()) {
-                String query = sql("uncosted-rows.sql").replace("${costed}", identifier(costedTable)).strip();
-                statement.execute("COPY (" + stripComments(query) + ") TO " + literal(temporary.toString())
+                statement.execute("COPY (" + uncostedRows(costedTable) + ") TO " + literal(temporary.toString())
                         + " (HEADER, DELIMITER ',')");
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + identifier(costedTable)
@@ -281,9 +318,7 @@ public final class Costing {
             }
         }
         long withoutSplit;
-        try (ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table + " c WHERE c.currency_type = "
-                + "'MH_CLUSTER' AND c.cost IS NOT NULL AND c.currency_code NOT IN"
-                + " (SELECT cluster FROM ref_mental_health_cluster_split)")) {
+        try (ResultSet result = statement.executeQuery(mentalHealthRowsWithoutSplit(outputTable))) {
             result.next();
             withoutSplit = result.getLong(1);
         }

@@ -9,16 +9,20 @@ checked AS (
     SELECT u.*,
         t_any_unit.unit_type AS tariff_unit_type,
         m.mff AS mff,
-        EXISTS (SELECT 1 FROM ref_tariff other
-                WHERE other.currency_code = u.currency_code AND other.point_of_delivery = u.point_of_delivery
-                  AND other.financial_year IS DISTINCT FROM u.financial_year) AS tariff_in_other_year,
-        rtrim(rtrim(CAST(CAST(u.units AS DECIMAL(18,4)) AS VARCHAR), '0'), '.') AS units_text
+        -- Some year other than the row's has a tariff for its HRG and point of delivery when its first or last
+        -- such year is not the row's (a join, not a correlated EXISTS, so the same query runs on Spark).
+        other_years.first_year IS NOT NULL AND (other_years.first_year IS DISTINCT FROM u.financial_year
+            OR other_years.last_year IS DISTINCT FROM u.financial_year) AS tariff_in_other_year,
+        rtrim(rtrim(CAST(CAST(u.units AS DECIMAL(18,4)) AS STRING), '0'), '.') AS units_text
     FROM uncosted u
     LEFT JOIN ref_tariff t_any_unit
         ON t_any_unit.financial_year = u.financial_year
         AND t_any_unit.currency_code = u.currency_code
         AND t_any_unit.point_of_delivery = u.point_of_delivery
         AND u.currency_type = 'HRG'
+    LEFT JOIN (SELECT currency_code, point_of_delivery, min(financial_year) AS first_year, max(financial_year) AS last_year
+               FROM ref_tariff GROUP BY currency_code, point_of_delivery) other_years
+        ON other_years.currency_code = u.currency_code AND other_years.point_of_delivery = u.point_of_delivery
     LEFT JOIN ref_market_forces_factor m
         ON m.financial_year = u.financial_year AND m.provider_code = u.provider_code
 )
