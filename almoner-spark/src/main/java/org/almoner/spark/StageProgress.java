@@ -2,7 +2,6 @@ package org.almoner.spark;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.almoner.engine.console.Progress;
 
 /**
  * The Spark runner's progress, stage by stage of the pipeline: how many of the Spark tasks submitted so far have
@@ -58,24 +58,7 @@ final class StageProgress implements AutoCloseable {
 
     /** Progress on standard error: redrawn in place on a terminal, a line per stage and per half minute otherwise. */
     static StageProgress console() {
-        return new StageProgress(System.err, onTerminal(), LOG_INTERVAL, System::nanoTime, true);
-    }
-
-    /**
-     * Whether this process writes to a terminal. From JDK 22 {@code System.console()} may return a console when output
-     * is sent to a file (as a cluster's driver log is), and {@code Console.isTerminal()} says which; before it, a
-     * console meant a terminal.
-     */
-    static boolean onTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (ReflectiveOperationException e) {
-            return true;
-        }
+        return new StageProgress(System.err, Progress.onTerminal(), LOG_INTERVAL, System::nanoTime, true);
     }
 
     /** Progress as a log sees it, to {@code out}. */

@@ -2,6 +2,7 @@ package org.almoner.engine.console;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -42,7 +43,24 @@ public final class Progress implements AutoCloseable {
 
     /** Starts a bar; {@code total} may be 0 when the amount of work is not known in advance. */
     public static Progress start(String stage, long total, String unit) {
-        return new Progress(System.err, stage, total, unit, System.console() != null);
+        return new Progress(System.err, stage, total, unit, onTerminal());
+    }
+
+    /**
+     * Whether this process writes to a terminal. From JDK 22 {@code System.console()} may return a console when output
+     * is sent to a file (a CI log, a cluster driver's log), and {@code Console.isTerminal()} says which; before it, a
+     * console meant a terminal. Looked up by reflection, as the engine builds for Java 21.
+     */
+    public static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     /** A bar that writes nowhere, for library callers and tests that want no output. */
