@@ -72,11 +72,16 @@ public final class DataQualityChecks {
     private final QualitySettings settings;
     private final SqlDialect dialect;
     private final Queries queries;
+    private final int bitsPerWord;
 
-    private DataQualityChecks(QualitySettings settings, SqlDialect dialect, Queries queries) {
+    private DataQualityChecks(QualitySettings settings, SqlDialect dialect, Queries queries, int bitsPerWord) {
         this.settings = requireNonNull(settings, "settings is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.queries = requireNonNull(queries, "queries is null");
+        if (bitsPerWord < 1 || bitsPerWord > BITS_PER_WORD) {
+            throw new IllegalArgumentException("bitsPerWord must be from 1 to " + BITS_PER_WORD + ", got " + bitsPerWord);
+        }
+        this.bitsPerWord = bitsPerWord;
     }
 
     /**
@@ -84,7 +89,14 @@ public final class DataQualityChecks {
      * {@code dialect}.
      */
     public static DataQualityReport report(List<FileAccount> accounts, QualitySettings settings, SqlDialect dialect, Queries queries) {
-        return new DataQualityChecks(settings, dialect, queries).run(List.copyOf(requireNonNull(accounts, "accounts is null")));
+        return report(accounts, settings, dialect, queries, BITS_PER_WORD);
+    }
+
+    /** The report with the answers packed {@code bitsPerWord} to a number: fewer than 62 only to test the packing across numbers. */
+    static DataQualityReport report(List<FileAccount> accounts, QualitySettings settings, SqlDialect dialect, Queries queries,
+            int bitsPerWord) {
+        return new DataQualityChecks(settings, dialect, queries, bitsPerWord)
+                .run(List.copyOf(requireNonNull(accounts, "accounts is null")));
     }
 
     /** The report measured on a DuckDB connection. */
@@ -93,7 +105,7 @@ public final class DataQualityChecks {
         return report(accounts, settings, SqlDialect.DUCKDB, sql -> rows(connection, sql));
     }
 
-    private static List<List<Object>> rows(Connection connection, String sql) {
+    static List<List<Object>> rows(Connection connection, String sql) {
         List<List<Object>> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();
@@ -156,12 +168,12 @@ public final class DataQualityChecks {
                 asked.add(i);
             }
         }
-        int words = Math.max(1, (asked.size() + BITS_PER_WORD - 1) / BITS_PER_WORD);
+        int words = Math.max(1, (asked.size() + bitsPerWord - 1) / bitsPerWord);
         List<String> wordColumns = new ArrayList<>();
         for (int word = 0; word < words; word++) {
             List<String> bits = new ArrayList<>();
-            for (int bit = 0; bit < BITS_PER_WORD && word * BITS_PER_WORD + bit < asked.size(); bit++) {
-                bits.add("CASE WHEN " + questions.get(asked.get(word * BITS_PER_WORD + bit)) + " THEN CAST(" + (1L << bit)
+            for (int bit = 0; bit < bitsPerWord && word * bitsPerWord + bit < asked.size(); bit++) {
+                bits.add("CASE WHEN " + questions.get(asked.get(word * bitsPerWord + bit)) + " THEN CAST(" + (1L << bit)
                         + " AS BIGINT) ELSE CAST(0 AS BIGINT) END");
             }
             wordColumns.add((bits.isEmpty() ? "CAST(0 AS BIGINT)" : "(" + String.join("\n + ", bits) + ")") + " AS answers_" + word);
@@ -177,8 +189,8 @@ public final class DataQualityChecks {
             loadedByFile.merge(file, rows, Long::sum);
             long[] counts = countsByFile.computeIfAbsent(file, key -> new long[questions.size()]);
             for (int i = 0; i < asked.size(); i++) {
-                long answers = whole(row.get(1 + i / BITS_PER_WORD));
-                if ((answers >>> (i % BITS_PER_WORD) & 1L) == 1L) {
+                long answers = whole(row.get(1 + i / bitsPerWord));
+                if ((answers >>> (i % bitsPerWord) & 1L) == 1L) {
                     counts[asked.get(i)] += rows;
                 }
             }
