@@ -301,20 +301,16 @@ public final class Costing {
     private static CostingResult summarise(Statement statement, String outputTable) throws SQLException {
         String table = identifier(outputTable);
         Map<CostingMethod, Tally> byMethod = new HashMap<>();
-        long rows = 0;
-        try (ResultSet result = statement.executeQuery("SELECT costing_method, count(*), coalesce(sum(cost), 0) FROM "
-                + table + " GROUP BY costing_method")) {
-            while (result.next()) {
-                Tally tally = new Tally(result.getLong(2), result.getBigDecimal(3));
-                byMethod.put(CostingMethod.valueOf(result.getString(1)), tally);
-                rows += tally.rows();
-            }
-        }
         Map<String, Tally> bySetting = new HashMap<>();
-        try (ResultSet result = statement.executeQuery("SELECT coalesce(CAST(setting AS VARCHAR), ''), count(*),"
+        long rows = 0;
+        // One pass for both tallies: each (method, setting) group adds to its method and to its setting.
+        try (ResultSet result = statement.executeQuery("SELECT costing_method, coalesce(CAST(setting AS VARCHAR), ''), count(*),"
                 + " coalesce(sum(cost), 0) FROM " + table + " GROUP BY ALL")) {
             while (result.next()) {
-                bySetting.put(result.getString(1), new Tally(result.getLong(2), result.getBigDecimal(3)));
+                Tally tally = new Tally(result.getLong(3), result.getBigDecimal(4));
+                byMethod.merge(CostingMethod.valueOf(result.getString(1)), tally, Tally::plus);
+                bySetting.merge(result.getString(2), tally, Tally::plus);
+                rows += tally.rows();
             }
         }
         long withoutSplit;

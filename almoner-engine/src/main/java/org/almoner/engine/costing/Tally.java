@@ -18,4 +18,10 @@ public record Tally(long rows, BigDecimal cost) {
         }
         requireNonNull(cost, "cost is null");
     }
+
+    /** The rows and cost of this tally and {@code other} together. */
+    public Tally plus(Tally other) {
+        requireNonNull(other, "other is null");
+        return new Tally(rows + other.rows, cost.add(other.cost));
+    }
 }

@@ -66,14 +66,22 @@ public final class DataQualityChecks {
     /** An ICD-10 code without its dot: a letter, two digits, and up to four more characters. */
     private static final String ICD10_SHAPE = "[A-Z][0-9]{2}[0-9A-Z]{0,4}";
 
+    /** Answers packed into each number: 62, so every packed number stays a positive BIGINT on every engine. */
+    private static final int BITS_PER_WORD = 62;
+
     private final QualitySettings settings;
     private final SqlDialect dialect;
     private final Queries queries;
+    private final int bitsPerWord;
 
-    private DataQualityChecks(QualitySettings settings, SqlDialect dialect, Queries queries) {
+    private DataQualityChecks(QualitySettings settings, SqlDialect dialect, Queries queries, int bitsPerWord) {
         this.settings = requireNonNull(settings, "settings is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
         this.queries = requireNonNull(queries, "queries is null");
+        if (bitsPerWord < 1 || bitsPerWord > BITS_PER_WORD) {
+            throw new IllegalArgumentException("bitsPerWord must be from 1 to " + BITS_PER_WORD + ", got " + bitsPerWord);
+        }
+        this.bitsPerWord = bitsPerWord;
     }
 
     /**
@@ -81,7 +89,14 @@ public final class DataQualityChecks {
      * {@code dialect}.
      */
     public static DataQualityReport report(List<FileAccount> accounts, QualitySettings settings, SqlDialect dialect, Queries queries) {
-        return new DataQualityChecks(settings, dialect, queries).run(List.copyOf(requireNonNull(accounts, "accounts is null")));
+        return report(accounts, settings, dialect, queries, BITS_PER_WORD);
+    }
+
+    /** The report with the answers packed {@code bitsPerWord} to a number: fewer than 62 only to test the packing across numbers. */
+    static DataQualityReport report(List<FileAccount> accounts, QualitySettings settings, SqlDialect dialect, Queries queries,
+            int bitsPerWord) {
+        return new DataQualityChecks(settings, dialect, queries, bitsPerWord)
+                .run(List.copyOf(requireNonNull(accounts, "accounts is null")));
     }
 
     /** The report measured on a DuckDB connection. */
@@ -90,7 +105,7 @@ public final class DataQualityChecks {
         return report(accounts, settings, SqlDialect.DUCKDB, sql -> rows(connection, sql));
     }
 
-    private static List<List<Object>> rows(Connection connection, String sql) {
+    static List<List<Object>> rows(Connection connection, String sql) {
         List<List<Object>> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();
@@ -125,9 +140,16 @@ public final class DataQualityChecks {
         return new DataQualityReport(settings.asOf(), settings.timelinessDays(), sources);
     }
 
+    /**
+     * One pass over the loaded rows of a kind: each row's answers to every field's questions (present, valid, a
+     * default) are packed as bits into a few numbers, and the rows are counted per file and combination of answers.
+     * Real files give few combinations, and counting them is a fraction of the cost of one filtered count per
+     * question; the counts per question are then summed here, exactly.
+     */
     private Map<String, List<FieldQuality>> fieldQuality(InputFile format) {
         List<Column> columns = format.columns();
-        StringBuilder sql = new StringBuilder("SELECT source_file, count(*)");
+        // Three questions per field, in order: present, present and valid, present and a default (null: never asked).
+        List<String> questions = new ArrayList<>();
         for (Column column : columns) {
             String name = identifier(column.name());
             String invalid = invalidFlag(format, column);
@@ -136,20 +158,52 @@ public final class DataQualityChecks {
                     : name + " IS NOT NULL" + (invalid == null ? "" : " OR " + invalid);
             String valid = validRule(format, column);
             String defaults = defaultRule(column);
-            sql.append(",\n count(*) FILTER (WHERE ").append(present).append(")");
-            sql.append(", count(*) FILTER (WHERE ").append(valid == null ? "false" : "(" + present + ") AND (" + valid + ")").append(")");
-            sql.append(", count(*) FILTER (WHERE ").append(defaults == null ? "false" : "(" + present + ") AND (" + defaults + ")").append(")");
+            questions.add(present);
+            questions.add(valid == null ? null : "(" + present + ") AND (" + valid + ")");
+            questions.add(defaults == null ? null : "(" + present + ") AND (" + defaults + ")");
         }
-        sql.append("\nFROM ").append(Ingest.checked(format)).append(" WHERE reject IS NULL GROUP BY source_file");
+        List<Integer> asked = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            if (questions.get(i) != null) {
+                asked.add(i);
+            }
+        }
+        int words = Math.max(1, (asked.size() + bitsPerWord - 1) / bitsPerWord);
+        List<String> wordColumns = new ArrayList<>();
+        for (int word = 0; word < words; word++) {
+            List<String> bits = new ArrayList<>();
+            for (int bit = 0; bit < bitsPerWord && word * bitsPerWord + bit < asked.size(); bit++) {
+                bits.add("CASE WHEN " + questions.get(asked.get(word * bitsPerWord + bit)) + " THEN CAST(" + (1L << bit)
+                        + " AS BIGINT) ELSE CAST(0 AS BIGINT) END");
+            }
+            wordColumns.add((bits.isEmpty() ? "CAST(0 AS BIGINT)" : "(" + String.join("\n + ", bits) + ")") + " AS answers_" + word);
+        }
+        String wordNames = String.join(", ", java.util.stream.IntStream.range(0, words).mapToObj(word -> "answers_" + word).toList());
+        String sql = "SELECT source_file, " + wordNames + ", count(*) FROM (SELECT source_file, " + String.join(",\n ", wordColumns)
+                + "\nFROM " + Ingest.checked(format) + " WHERE reject IS NULL) answers GROUP BY source_file, " + wordNames;
+        Map<String, long[]> countsByFile = new HashMap<>();
+        Map<String, Long> loadedByFile = new HashMap<>();
+        for (List<Object> row : queries.rows(sql)) {
+            String file = (String) row.get(0);
+            long rows = whole(row.get(1 + words));
+            loadedByFile.merge(file, rows, Long::sum);
+            long[] counts = countsByFile.computeIfAbsent(file, key -> new long[questions.size()]);
+            for (int i = 0; i < asked.size(); i++) {
+                long answers = whole(row.get(1 + i / bitsPerWord));
+                if ((answers >>> (i % bitsPerWord) & 1L) == 1L) {
+                    counts[asked.get(i)] += rows;
+                }
+            }
+        }
         Map<String, List<FieldQuality>> byFile = new HashMap<>();
-        for (List<Object> row : queries.rows(sql.toString())) {
-            long loaded = whole(row.get(1));
+        countsByFile.forEach((file, counts) -> {
+            long loaded = loadedByFile.get(file);
             List<FieldQuality> fields = new ArrayList<>();
             for (int i = 0; i < columns.size(); i++) {
                 Column column = columns.get(i);
-                long present = whole(row.get(2 + i * 3));
-                long valid = whole(row.get(3 + i * 3));
-                long defaults = whole(row.get(4 + i * 3));
+                long present = counts[i * 3];
+                long valid = counts[i * 3 + 1];
+                long defaults = counts[i * 3 + 2];
                 String rule = ruleText(format, column);
                 Measure completeness = column.required() || RATED_FOR_COMPLETENESS.contains(column.name())
                         ? QualityMeasures.completeness(present, loaded)
@@ -159,8 +213,8 @@ public final class DataQualityChecks {
                         defaultRule(column) == null ? Measure.notApplicable() : QualityMeasures.defaults(defaults, present),
                         rule));
             }
-            byFile.put((String) row.get(0), fields);
-        }
+            byFile.put(file, fields);
+        });
         return byFile;
     }
 
@@ -244,16 +298,25 @@ public final class DataQualityChecks {
         String lags = "SELECT source_file, coalesce(end_date, start_date) AS activity_end, "
                 + dialect.daysBetween("coalesce(end_date, start_date)", "recorded_date") + " AS lag"
                 + " FROM activity_checked WHERE reject IS NULL";
+        // One pass over the activity, not two: the latest activity per file is the latest of its groups, and the
+        // group of records without a lag (no recorded date) still carries its latest activity.
         Map<String, TreeMap<Long, Long>> lagCounts = new HashMap<>();
-        for (List<Object> row : queries.rows("SELECT source_file, lag, count(*) FROM (" + lags + ") lags WHERE lag IS NOT NULL"
-                + " GROUP BY source_file, lag")) {
-            lagCounts.computeIfAbsent((String) row.get(0), file -> new TreeMap<>()).put(whole(row.get(1)), whole(row.get(2)));
+        Map<String, LocalDate> latestByFile = new HashMap<>();
+        Set<String> files = new TreeSet<>();
+        for (List<Object> row : queries.rows("SELECT source_file, lag, count(*), CAST(max(activity_end) AS STRING) FROM (" + lags
+                + ") lags GROUP BY source_file, lag")) {
+            String file = (String) row.get(0);
+            files.add(file);
+            if (row.get(1) != null) {
+                lagCounts.computeIfAbsent(file, key -> new TreeMap<>()).put(whole(row.get(1)), whole(row.get(2)));
+            }
+            if (row.get(3) != null) {
+                latestByFile.merge(file, LocalDate.parse(row.get(3).toString()), (one, other) -> one.isAfter(other) ? one : other);
+            }
         }
         Map<String, Timeliness> byFile = new HashMap<>();
-        for (List<Object> row : queries.rows("SELECT source_file, CAST(max(activity_end) AS STRING) FROM (" + lags + ") lags"
-                + " GROUP BY source_file")) {
-            String file = (String) row.get(0);
-            LocalDate latest = row.get(1) == null ? null : LocalDate.parse(row.get(1).toString());
+        for (String file : files) {
+            LocalDate latest = latestByFile.get(file);
             TreeMap<Long, Long> counts = lagCounts.getOrDefault(file, new TreeMap<>());
             long dated = counts.values().stream().mapToLong(Long::longValue).sum();
             long timely = counts.headMap((long) settings.timelinessDays(), true).values().stream().mapToLong(Long::longValue).sum();

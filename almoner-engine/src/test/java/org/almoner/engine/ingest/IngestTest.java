@@ -27,6 +27,7 @@ import org.almoner.engine.quality.FieldQuality;
 import org.almoner.engine.quality.Rating;
 import org.almoner.engine.quality.QualitySettings;
 import org.almoner.engine.quality.SourceQuality;
+import org.almoner.engine.stages.SqlDialect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -264,6 +265,27 @@ class IngestTest {
         // A blank local cost is normal (tariff prices these rows): shown, not rated against the source.
         assertThat(field(activity, "local_cost").completeness().share()).isEqualTo(0.0);
         assertThat(field(activity, "local_cost").completeness().rating()).isEqualTo(Rating.NOT_APPLICABLE);
+    }
+
+    @Test
+    void fieldMeasuresAreTheSameHoweverTheAnswersArePacked() throws IOException {
+        Path input = input(person("P1", "9990000018") + person("P2", "9990000026").replace(",NF1 2AB,", ",ZZ99 3VZ,"), "sus_apc.csv",
+                activity("A1", "9990000018", "2024-05-02", "", "1")
+                        + activity("A2", "9990000019", "2024-05-02", "2024-05-04", "2")
+                        + activity("A3", "", "2024-05-02", "", "1").replace("NF1 2AB", "ZZ99 3VZ").replace(",R0A,", ",R0A-BAD,")
+                        + activity("A4", "9990000018", "2024-05-02", "", "1").replace(",1940-03-15,", ",1900-01-01,")
+                        + activity("A5", "9990000026", "2024-05-02", "", "1").replace(",I500,", ",,"));
+        IngestResult result = ingest(input);
+        QualitySettings settings = new QualitySettings(LocalDate.of(2025, 6, 30), 30);
+
+        // Activity asks 38 questions of each row: two answers a number takes them across numbers, and every cut between them.
+        for (int bits : new int[] {1, 2, 5, 37, 62}) {
+            assertThat(DataQualityChecks.report(result.accounts(), settings, SqlDialect.DUCKDB,
+                    sql -> DataQualityChecks.rows(connection, sql), bits)).as("%d answers a number", bits)
+                    .isEqualTo(result.qualityReport());
+        }
+        assertThat(field(result.qualityReport().sources().getLast(), "postcode").defaults().count()).isEqualTo(1);
+        assertThat(field(result.qualityReport().sources().getLast(), "provider_code").validity().count()).isEqualTo(4);
     }
 
     @Test
