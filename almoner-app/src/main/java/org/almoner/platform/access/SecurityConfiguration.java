@@ -1,8 +1,10 @@
 package org.almoner.platform.access;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.almoner.platform.audit.AuditEntry;
 import org.almoner.platform.audit.AuditOutcome;
 import org.almoner.platform.audit.AuditTrail;
@@ -132,8 +134,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<LoadShedding> loadShedding(@Value("${almoner.load.max-in-flight:48}") int maximumInFlight,
-            @Value("${almoner.load.wait-millis:250}") long waitMillis) {
+    FilterRegistrationBean<LoadShedding> loadShedding(@Value("${almoner.load.max-in-flight:0}") int configured,
+            @Value("${almoner.load.wait-millis:250}") long waitMillis, DataSource database) {
+        // Not set (0): a few for each processor, no more than the connection pool holds.
+        int maximumInFlight = configured > 0 ? configured
+                : LoadShedding.admittedAtOnce(Runtime.getRuntime().availableProcessors(),
+                        database instanceof HikariDataSource pool ? pool.getMaximumPoolSize() : Integer.MAX_VALUE);
         FilterRegistrationBean<LoadShedding> registration = new FilterRegistrationBean<>(new LoadShedding(maximumInFlight, waitMillis));
         // Before security, so an overloaded platform does not spend effort checking passwords it will not serve.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
