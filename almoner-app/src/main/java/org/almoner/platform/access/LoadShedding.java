@@ -33,20 +33,12 @@ final class LoadShedding extends OncePerRequestFilter {
     static final int ADMITTED_PER_PROCESSOR = 4;
 
     private final Semaphore inFlight;
-    private final int maximumInFlight;
     private final long waitMillis;
 
-    LoadShedding(int maximumInFlight, long waitMillis) {
-        if (maximumInFlight < 1) {
-            throw new IllegalArgumentException("almoner.load.max-in-flight must be at least 1, not " + maximumInFlight);
-        }
-        if (waitMillis < 0) {
-            throw new IllegalArgumentException("almoner.load.wait-millis must not be negative, not " + waitMillis);
-        }
+    LoadShedding(ApiAdmission admission) {
         // Fair: waiting requests start in the order they arrived, including those waiting with a time limit.
-        this.inFlight = new Semaphore(maximumInFlight, true);
-        this.maximumInFlight = maximumInFlight;
-        this.waitMillis = waitMillis;
+        this.inFlight = new Semaphore(admission.atOnce(), true);
+        this.waitMillis = admission.longestWait().toMillis();
     }
 
     /**
@@ -56,11 +48,6 @@ final class LoadShedding extends OncePerRequestFilter {
      */
     static int admittedAtOnce(int processors, int connections) {
         return Math.max(1, Math.min(ADMITTED_PER_PROCESSOR * Math.max(1, processors), connections));
-    }
-
-    /** The most API requests in progress at once. */
-    int maximumInFlight() {
-        return maximumInFlight;
     }
 
     @Override

@@ -134,13 +134,18 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<LoadShedding> loadShedding(@Value("${almoner.load.max-in-flight:0}") int configured,
+    ApiAdmission apiAdmission(@Value("${almoner.load.max-in-flight:0}") int configured,
             @Value("${almoner.load.wait-millis:250}") long waitMillis, DataSource database) {
         // Not set (0): a few for each processor, no more than the connection pool holds.
-        int maximumInFlight = configured > 0 ? configured
+        int atOnce = configured > 0 ? configured
                 : LoadShedding.admittedAtOnce(Runtime.getRuntime().availableProcessors(),
                         database instanceof HikariDataSource pool ? pool.getMaximumPoolSize() : Integer.MAX_VALUE);
-        FilterRegistrationBean<LoadShedding> registration = new FilterRegistrationBean<>(new LoadShedding(maximumInFlight, waitMillis));
+        return new ApiAdmission(atOnce, Duration.ofMillis(waitMillis));
+    }
+
+    @Bean
+    FilterRegistrationBean<LoadShedding> loadShedding(ApiAdmission admission) {
+        FilterRegistrationBean<LoadShedding> registration = new FilterRegistrationBean<>(new LoadShedding(admission));
         // Before security, so an overloaded platform does not spend effort checking passwords it will not serve.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

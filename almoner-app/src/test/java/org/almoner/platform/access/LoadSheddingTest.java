@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -53,7 +54,7 @@ class LoadSheddingTest {
 
     @Test
     void admitsOnlyTheLimitAtOnceAndStartsTheOthersInTheOrderTheyArrived() throws Exception {
-        LoadShedding shedding = new LoadShedding(2, 10_000);
+        LoadShedding shedding = shedding(2, 10_000);
         send(shedding, "/api/budgets/1/payments", "first");
         send(shedding, "/api/budgets/1/payments", "second");
         assertThat(List.of(next(), next())).containsExactlyInAnyOrder("first", "second");
@@ -75,7 +76,7 @@ class LoadSheddingTest {
 
     @Test
     void answersBusyWithRetryAfterWhenARequestCannotStartWithinTheWait() throws Exception {
-        LoadShedding shedding = new LoadShedding(1, 50);
+        LoadShedding shedding = shedding(1, 50);
         send(shedding, "/api/budgets/1/payments", "holding");
         assertThat(next()).isEqualTo("holding");
 
@@ -97,7 +98,7 @@ class LoadSheddingTest {
 
     @Test
     void aRequestThatFailsStillGivesUpItsPlace() throws Exception {
-        LoadShedding shedding = new LoadShedding(1, 1_000);
+        LoadShedding shedding = shedding(1, 1_000);
         MockHttpServletRequest failing = new MockHttpServletRequest("POST", "/api/budgets/1/payments");
 
         assertThatThrownBy(() -> shedding.doFilter(failing, new MockHttpServletResponse(), (request, response) -> {
@@ -110,7 +111,7 @@ class LoadSheddingTest {
 
     @Test
     void pagesAreNotHeldBackByBusyApiRequests() throws Exception {
-        LoadShedding shedding = new LoadShedding(1, 0);
+        LoadShedding shedding = shedding(1, 0);
         send(shedding, "/api/budgets/1/payments", "holding");
         assertThat(next()).isEqualTo("holding");
 
@@ -135,12 +136,16 @@ class LoadSheddingTest {
 
     @Test
     void refusesALimitThatWouldAdmitNothing() {
-        assertThatThrownBy(() -> new LoadShedding(0, 250))
+        assertThatThrownBy(() -> new ApiAdmission(0, Duration.ofMillis(250)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("almoner.load.max-in-flight");
-        assertThatThrownBy(() -> new LoadShedding(4, -1))
+        assertThatThrownBy(() -> new ApiAdmission(4, Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("almoner.load.wait-millis");
+    }
+
+    private static LoadShedding shedding(int atOnce, long waitMillis) {
+        return new LoadShedding(new ApiAdmission(atOnce, Duration.ofMillis(waitMillis)));
     }
 
     private Thread send(LoadShedding shedding, String path, String name) {
