@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How many API requests the platform works on at once ({@code almoner.load.max-in-flight}, by default a few
- * for each processor and no more than the database connections) and how long a request waits for its turn
- * ({@code almoner.load.wait-millis}) before it is answered 503 "busy" with {@code Retry-After}.
+ * How many API requests the platform works on at once ({@code almoner.load.max-in-flight}, by default 48)
+ * and how long a request waits for its turn ({@code almoner.load.wait-millis}, 250 ms) before it is
+ * answered 503 "busy" with {@code Retry-After}.
  */
 public record ApiAdmission(int atOnce, Duration longestWait) {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-/** Few API requests at once, the rest queued in arrival order, and "busy" for those that cannot start in time. */
+/** A limited number of API requests at once, the rest queued in arrival order, and "busy" for those that cannot start in time. */
 class LoadSheddingTest {
 
     /** A request handler that says when each request starts and holds it until the test lets it finish. */
@@ -122,16 +122,6 @@ class LoadSheddingTest {
         page.join(5_000);
         release("api");
         assertThat(answer(shedding, "/api/me", "api").getStatus()).as("the API is still full").isEqualTo(503);
-    }
-
-    @Test
-    void admitsAFewRequestsForEachProcessorButNoMoreThanTheDatabaseConnections() {
-        int perProcessor = LoadShedding.ADMITTED_PER_PROCESSOR;
-
-        assertThat(LoadShedding.admittedAtOnce(2, 100)).isEqualTo(2 * perProcessor);
-        assertThat(LoadShedding.admittedAtOnce(64, 16)).as("no more than the connections").isEqualTo(16);
-        assertThat(LoadShedding.admittedAtOnce(0, 16)).as("at least one processor's worth").isEqualTo(perProcessor);
-        assertThat(LoadShedding.admittedAtOnce(2, 0)).as("always at least one").isEqualTo(1);
     }
 
     @Test

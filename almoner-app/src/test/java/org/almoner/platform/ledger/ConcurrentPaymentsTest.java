@@ -102,8 +102,8 @@ class ConcurrentPaymentsTest {
 
     /**
      * Sends the request again, with the same idempotency key, while the platform answers "busy", as its answer
-     * asks: the platform admits only a few requests at once and 24 writers may queue longer than it waits on
-     * a slow build machine. A busy answer did nothing, so the payment still posts exactly once.
+     * asks: the platform admits a limited number of requests at once, and on a slow build machine
+     * a queued writer may wait longer than it allows. A busy answer did nothing, so the payment still posts exactly once.
      */
     private static Api.Response sendUntilAdmitted(Api caller, String path, Map<String, Object> body) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
