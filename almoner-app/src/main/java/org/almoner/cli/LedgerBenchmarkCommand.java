@@ -25,6 +25,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.almoner.platform.PlatformApplication;
 import org.almoner.platform.access.Accounts;
+import org.almoner.platform.access.ApiAdmission;
 import org.almoner.platform.access.NewAccount;
 import org.almoner.platform.access.Role;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -84,6 +85,9 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
             Accounts accounts = platform.getBean(Accounts.class);
             accounts.create(new NewAccount("bench.coordinator", "Benchmark", PASSWORD, Role.COORDINATOR, "BENCH", Optional.empty()));
             accounts.create(new NewAccount("bench.approver", "Benchmark", PASSWORD, Role.APPROVER, "BENCH", Optional.empty()));
+            ApiAdmission admission = platform.getBean(ApiAdmission.class);
+            out.printf(Locale.UK, "The platform works on %d API requests at once and queues the rest for up to %d ms"
+                    + " (almoner.load.max-in-flight, almoner.load.wait-millis).%n", admission.atOnce(), admission.longestWait().toMillis());
             out.printf(Locale.UK, "Setting up %d active budgets...%n", budgets);
             out.flush();
             SignedInClient setup = new SignedInClient(port, "bench.coordinator", PASSWORD);
@@ -141,7 +145,8 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
     private record Processor(long jvmNanos, long clientNanos, long postgresNanos, long compilingMillis, long compilerNanos,
             long collectorNanos) {}
 
-    private record Result(long payments, long busy, long other, double seconds, List<Long> latenciesMicros, Processor processor) {
+    private record Result(long payments, long busy, long other, double seconds, List<Long> latenciesMicros, Processor processor,
+            String collectorPauses) {
         double paymentsPerSecond() {
             return payments / seconds;
         }
@@ -166,6 +171,7 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                         ProcessorTime.perPayment(processor.compilerNanos(), payments), ProcessorTime.perPayment(processor.collectorNanos(), payments),
                         ProcessorTime.perPayment(platform - processor.compilerNanos() - processor.collectorNanos(), payments));
             }
+            out.printf(Locale.UK, "  garbage collector: %s%n", collectorPauses);
             if (processor.compilingMillis() >= 0) {
                 // The JVM reports the compiler's elapsed time, not its processor time, so this is not a share of the
                 // platform's figure; a large value still means the JIT was not done when measuring began.
@@ -211,7 +217,8 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
         long postgresBefore = processor.postgresNanos();
         long end = System.nanoTime() + Duration.ofSeconds(duration).toNanos();
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clientCount)) {
+        CollectorPauses pauses = new CollectorPauses();
+        try (pauses; ExecutorService pool = Executors.newFixedThreadPool(clientCount)) {
             for (int client = 0; client < clientCount; client++) {
                 SignedInClient coordinator = signedIn.get(client);
                 pool.submit(() -> {
@@ -247,7 +254,7 @@ public final class LedgerBenchmarkCommand implements Callable<Integer> {
                 compilingBefore < 0 ? -1 : compilingAfter - compilingBefore,
                 compilerBefore < 0 || compilerAfter < 0 ? -1 : compilerAfter - compilerBefore,
                 collectorBefore < 0 || collectorAfter < 0 ? -1 : collectorAfter - collectorBefore);
-        return new Result(paid.get(), busy.get(), other.get(), elapsed, new ArrayList<>(latencies), used);
+        return new Result(paid.get(), busy.get(), other.get(), elapsed, new ArrayList<>(latencies), used, pauses.summary());
     }
 
     private static double pgbench(EmbeddedPostgres postgres, PrintWriter out) throws IOException, InterruptedException {

@@ -100,7 +100,7 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Idempotent-Replayed").orElse(""));
+                    response.headers().firstValue("Idempotent-Replayed").orElse(""), response.headers().firstValue("Retry-After").orElse(""));
         } catch (IOException failure) {
             throw new java.io.UncheckedIOException(failure);
         } catch (InterruptedException interrupted) {
@@ -109,8 +109,8 @@ public final class Api {
         }
     }
 
-    /** An answer from the API. */
-    public record Response(int status, String body, String contentType, String replayed) {
+    /** An answer from the API; {@code retryAfter} is the Retry-After header of a "busy" answer, or empty. */
+    public record Response(int status, String body, String contentType, String replayed, String retryAfter) {
 
         public JsonNode json() {
             return body == null || body.isEmpty() ? JSON.readTree("null") : JSON.readTree(body);

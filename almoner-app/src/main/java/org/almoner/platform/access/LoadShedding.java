@@ -10,18 +10,21 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Under more load than the database can serve, answers "busy, try again" at once rather than let
- * requests queue until they time out: a caller with an idempotency key can safely send the same
- * request again.
+ * Admits at most {@link ApiAdmission#atOnce()} API requests at once and queues the rest first come, first
+ * served; under more load than that queue can serve within {@link ApiAdmission#longestWait()}, answers
+ * "busy, try again" at once rather than let requests queue until they time out (a caller with an
+ * idempotency key can safely send the same request again). The pages are not admitted here: they are
+ * opened by people, who do not retry, and are few beside an integration's payments.
  */
 final class LoadShedding extends OncePerRequestFilter {
 
     private final Semaphore inFlight;
     private final long waitMillis;
 
-    LoadShedding(int maximumInFlight, long waitMillis) {
-        this.inFlight = new Semaphore(maximumInFlight, true);
-        this.waitMillis = waitMillis;
+    LoadShedding(ApiAdmission admission) {
+        // Fair: waiting requests start in the order they arrived, including those waiting with a time limit.
+        this.inFlight = new Semaphore(admission.atOnce(), true);
+        this.waitMillis = admission.longestWait().toMillis();
     }
 
     @Override

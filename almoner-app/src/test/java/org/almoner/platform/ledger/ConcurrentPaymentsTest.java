@@ -61,9 +61,10 @@ class ConcurrentPaymentsTest {
                         String key = "concurrent-" + seed + "-" + payment + "-" + UUID.randomUUID();
                         Map<String, Object> body = Map.of("from", "NOTIONAL", "payee", "DCA01", "amount", amount, "planLine", 1,
                                 "description", "Home care");
-                        Api.Response response = coordinator.withKey(key).post("/api/budgets/" + target.budget() + "/payments", body);
+                        String path = "/api/budgets/" + target.budget() + "/payments";
+                        Api.Response response = sendUntilAdmitted(coordinator.withKey(key), path, body);
                         // Every acknowledged payment is sent again, as a client that lost the answer would.
-                        Api.Response replay = coordinator.withKey(key).post("/api/budgets/" + target.budget() + "/payments", body);
+                        Api.Response replay = sendUntilAdmitted(coordinator.withKey(key), path, body);
                         if (response.status() == 201) {
                             accepted.computeIfAbsent(target.budget(), budget -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(amount);
                             assertThat(transactionIds.add(response.text("id"))).isTrue();
@@ -97,5 +98,23 @@ class ConcurrentPaymentsTest {
         assertThat(report.drifts()).isEmpty();
         assertThat(report.brokenChains()).isEmpty();
         assertThat(report.clean()).isTrue();
+    }
+
+    /**
+     * Sends the request again, with the same idempotency key, while the platform answers "busy", as its answer
+     * asks: the platform admits a limited number of requests at once, and on a slow build machine
+     * a queued writer may wait longer than it allows. A busy answer did nothing, so the payment still posts exactly once.
+     */
+    private static Api.Response sendUntilAdmitted(Api caller, String path, Map<String, Object> body) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            Api.Response response = caller.post(path, body);
+            if (response.status() != 503) {
+                return response;
+            }
+            assertThat(response.text("code")).isEqualTo("BUSY");
+            assertThat(response.retryAfter()).isEqualTo("1");
+            assertThat(attempt).as("still busy after a minute of retries").isLessThan(60);
+            Thread.sleep(java.time.Duration.ofSeconds(Long.parseLong(response.retryAfter())));
+        }
     }
 }
