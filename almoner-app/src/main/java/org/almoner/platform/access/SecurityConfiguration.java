@@ -134,8 +134,9 @@ class SecurityConfiguration {
     @Bean
     ApiAdmission apiAdmission(@Value("${almoner.load.max-in-flight:48}") int atOnce,
             @Value("${almoner.load.wait-millis:250}") long waitMillis) {
-        // 48 measured best of 4, 8, 16 and 48 on two cores (docs/benchmarks.md, the ledger): a payment spends
-        // most of its time waiting on commits, not on the processor, so fewer at once only lowers throughput.
+        // 48: admitting 4, 8 or 16 at once did not shorten the tail and lowered throughput on two cores (single
+        // runs, docs/benchmarks.md, the ledger): a payment spends most of its time waiting on commits, not on the
+        // processor, so fewer at once means fewer commits shared.
         return new ApiAdmission(atOnce, Duration.ofMillis(waitMillis));
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.almoner.engine.EngineErrorCode;
 import org.almoner.engine.EngineException;
 import org.almoner.engine.format.Column;
@@ -178,7 +179,7 @@ public final class DataQualityChecks {
             }
             wordColumns.add((bits.isEmpty() ? "CAST(0 AS BIGINT)" : "(" + String.join("\n + ", bits) + ")") + " AS answers_" + word);
         }
-        String wordNames = String.join(", ", java.util.stream.IntStream.range(0, words).mapToObj(word -> "answers_" + word).toList());
+        String wordNames = String.join(", ", IntStream.range(0, words).mapToObj(word -> "answers_" + word).toList());
         String sql = "SELECT source_file, " + wordNames + ", count(*) FROM (SELECT source_file, " + String.join(",\n ", wordColumns)
                 + "\nFROM " + Ingest.checked(format) + " WHERE reject IS NULL) answers GROUP BY source_file, " + wordNames;
         Map<String, long[]> countsByFile = new HashMap<>();
